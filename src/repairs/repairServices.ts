@@ -1,0 +1,110 @@
+import { type ConnectFacade } from '../connect';
+import { type Catalogue, type CatalogueLookups, createCatalogueLookups, type SubArea } from './catalogue';
+import { createDiagnosisMatcher, type DiagnosisMatcher } from './diagnosis';
+import { createEmergencyDetector, type EmergencyDetector } from './emergencies';
+import { newPrimaryOrderNumber } from './orders/orderNumber';
+import { bookVisit, type BookVisitOutcome, type BookVisitRequest } from './reporting/bookVisit';
+import { handOffToContractor, type HandOffOutcome } from './reporting/handOffToContractor';
+import { placeOrder, type PlaceOrderOutcome } from './reporting/placeOrder';
+import { type RepairReport } from './reporting/repairReport';
+import { emergencyPriorityOf, salesOrderFor } from './reporting/salesOrderFor';
+import { SlotFinder } from './reporting/slotSearch';
+import { createWishParser, describeSlot, type PlanningWindow, type Slot, type WishParser } from './slots';
+import { type TenantDirectory } from './tenants';
+import { type Clock, type IsoDate, targetDate } from './time';
+
+export interface ContactNumbers {
+  /** The repairs line, office hours. */
+  repairs: string;
+  /** The 24-hour emergency repairs line. */
+  emergency: string;
+}
+
+export interface RepairServicesOptions {
+  connect: ConnectFacade;
+  catalogue: Catalogue;
+  tenants: TenantDirectory;
+  clock: Clock;
+  zone: string;
+  phones: ContactNumbers;
+  wishParser?: WishParser;
+}
+
+/**
+ * Everything the dialogs may ask of the domain, built once at start-up: the catalogue and its matchers, the
+ * tenant directory, the clock, and the Connect work of a report (order, slots, booking, contractor). Dialogs hold
+ * this and nothing else below them, so a rule never hides in a dialog.
+ */
+export class RepairServices {
+  readonly catalogue: Catalogue;
+  readonly lookups: CatalogueLookups;
+  readonly matcher: DiagnosisMatcher;
+  readonly emergencies: EmergencyDetector;
+  readonly tenants: TenantDirectory;
+  readonly clock: Clock;
+  readonly zone: string;
+  readonly phones: ContactNumbers;
+  readonly slots: SlotFinder;
+  readonly wishParser: WishParser;
+  private readonly connect: ConnectFacade;
+
+  constructor(options: RepairServicesOptions) {
+    this.connect = options.connect;
+    this.catalogue = options.catalogue;
+    this.lookups = createCatalogueLookups(options.catalogue);
+    this.matcher = createDiagnosisMatcher(options.catalogue);
+    this.emergencies = createEmergencyDetector(options.catalogue);
+    this.tenants = options.tenants;
+    this.clock = options.clock;
+    this.zone = options.zone;
+    this.phones = options.phones;
+    this.slots = new SlotFinder(options.connect, options.clock, options.zone);
+    // The recogniser's model takes a few hundred milliseconds to build: pay that at start-up, not on a turn.
+    this.wishParser = options.wishParser ?? createWishParser();
+  }
+
+  newOrderNumber(): string {
+    return newPrimaryOrderNumber(this.clock, undefined, this.zone);
+  }
+
+  subArea(code: string): SubArea {
+    const subArea = this.lookups.findSubArea(code);
+    if (!subArea) throw new Error(`Unknown repair code ${code}`);
+    return subArea;
+  }
+
+  /** The day by which the order must be done, as Connect's TargetDateUTC. */
+  targetDateOf(report: RepairReport): IsoDate {
+    return this.salesOrder(report).TargetDateUTC;
+  }
+
+  private salesOrder(report: RepairReport) {
+    return salesOrderFor(report, this.subArea(report.code), this.catalogue, this.zone);
+  }
+
+  placeOrder(report: RepairReport, options: { mayAlreadyExist: boolean }): Promise<PlaceOrderOutcome> {
+    return placeOrder(this.connect, this.salesOrder(report), options);
+  }
+
+  book(request: BookVisitRequest): Promise<BookVisitOutcome> {
+    return bookVisit(this.connect, request);
+  }
+
+  handOff(orderNumber: string, supplierExternalId: string): Promise<HandOffOutcome> {
+    return handOffToContractor(this.connect, this.catalogue, orderNumber, supplierExternalId);
+  }
+
+  describeSlot(slot: Slot, windows: readonly PlanningWindow[]): string {
+    return describeSlot(slot, windows, this.zone, this.clock.now());
+  }
+
+  /** The priority an emergency is raised with (the catalogue's shortest target in hours). */
+  emergencyPriorityId(): string | undefined {
+    return emergencyPriorityOf(this.catalogue)?.id;
+  }
+
+  /** For emergencies: the catalogue's target as a date, e.g. 24 hours from now. */
+  emergencyTargetDate(now: Date = this.clock.now()): IsoDate {
+    return targetDate(emergencyPriorityOf(this.catalogue)?.target ?? { hours: 24 }, now, this.zone);
+  }
+}
