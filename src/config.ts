@@ -25,8 +25,38 @@ const envSchema = z
     CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     CONNECT_SIMULATOR_PORT: port.default(5055),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DIAGNOSIS_CATALOGUE: optionalText,
+    TENANTS_FILE: optionalText,
+    BOT_TIMEZONE: z
+      .string()
+      .default('Europe/London')
+      .refine(isTimeZone, { message: 'is not an IANA time zone such as Europe/London' }),
+    STORAGE: z.enum(['sqlite', 'memory']).default('sqlite'),
+    STORAGE_SQLITE_FILE: z.string().trim().min(1).default('data/bot-state.db'),
+    PRIVACY_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    LANDLORD_NAME: z.string().trim().min(1).default('Example Housing Association'),
+    REPAIRS_PHONE: z.string().trim().min(5).default('0306 999 0123'),
+    EMERGENCY_REPAIRS_PHONE: z.string().trim().min(5).default('0306 999 0999'),
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MicrosoftAppTenantId: optionalText,
   })
   .superRefine((env, ctx) => {
+    if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppPassword'],
+        message: 'is required when MicrosoftAppId is set',
+      });
+    }
+    if (env.MicrosoftAppType !== 'MultiTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppTenantId'],
+        message: `is required for ${env.MicrosoftAppType}`,
+      });
+    }
     if (env.CONNECT_BASE_URL) {
       for (const key of ['CONNECT_USERNAME', 'CONNECT_PASSWORD'] as const) {
         if (!env[key])
@@ -35,8 +65,29 @@ const envSchema = z
     }
   });
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface Config {
   port: number;
+  /** IANA zone in which the bot reads and writes dates and times ('Europe/London'). */
+  timeZone: string;
+  /** Path of the diagnosis catalogue; unset means the bundled one. */
+  cataloguePath?: string;
+  /** Path of the tenant directory (JSON array of Connect Customer objects); unset means the bundled demo tenants. */
+  tenantsPath?: string;
+  storage: { kind: 'sqlite' | 'memory'; sqliteFile: string };
+  privacyUrl?: string;
+  landlordName: string;
+  phones: { repairs: string; emergency: string };
+  /** Bot Framework credentials; all empty means local mode (no channel authentication, local channels only). */
+  botFramework: { appId?: string; appPassword?: string; appType: string; tenantId?: string };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   connect: {
     /** Unset means: start the embedded Connect simulator and talk to it. */
@@ -68,6 +119,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    timeZone: e.BOT_TIMEZONE,
+    cataloguePath: e.DIAGNOSIS_CATALOGUE,
+    tenantsPath: e.TENANTS_FILE,
+    storage: { kind: e.STORAGE, sqliteFile: e.STORAGE_SQLITE_FILE },
+    privacyUrl: e.PRIVACY_URL,
+    landlordName: e.LANDLORD_NAME,
+    phones: { repairs: e.REPAIRS_PHONE, emergency: e.EMERGENCY_REPAIRS_PHONE },
+    botFramework: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      tenantId: e.MicrosoftAppTenantId,
+    },
     connect: {
       baseUrl: e.CONNECT_BASE_URL,
       username: e.CONNECT_USERNAME ?? (embedded ? SIMULATOR_DEFAULT_USERNAME : ''),

@@ -1,5 +1,5 @@
 import { type ConnectFacade } from '../../connect';
-import { type AvailabilityGrid, type PlanningWindow, type Slot, offerSlots, sameSlot } from '../slots';
+import { type AvailabilityGrid, type PlanningWindow, type Slot, offerSlots } from '../slots';
 import { addDays, type Clock, daysBetween, type IsoDate, localDateOf, weekdayOf } from '../time';
 import { availabilityGridFrom, mergeGrids } from './availabilityGrid';
 
@@ -27,8 +27,8 @@ export interface SlotSearch {
   nextDate: IsoDate;
   /** The last day the bot will ask about: the end of the fifth week. */
   horizon: IsoDate;
-  /** Every slot shown so far, so that "none of these" pages on. */
-  shown: Slot[];
+  /** Every slot shown so far ('2026-12-08/2'), so that "none of these" pages on. */
+  shown: string[];
 }
 
 export interface SlotPage {
@@ -40,6 +40,18 @@ const encode = (grid: AvailabilityGrid): string[] =>
   grid.days
     .filter((d) => d.status !== 'NotAvailable')
     .map((d) => `${d.date}/${d.planningWindowId}/${d.status === 'Preferred' ? 'P' : 'A'}`);
+
+const slotKey = (slot: Slot): string => `${slot.date}/${slot.planningWindowId}`;
+
+function slotFromKey(key: string): Slot {
+  const [date, id] = key.split('/');
+  return { date, planningWindowId: Number(id) };
+}
+
+/** The slots shown so far in this search. */
+export function shownSlots(search: SlotSearch): Slot[] {
+  return search.shown.map(slotFromKey);
+}
 
 export function gridOf(search: SlotSearch): AvailabilityGrid {
   return {
@@ -96,7 +108,10 @@ export class SlotFinder {
     });
     const fetched = availabilityGridFrom(response);
     const merged = mergeGrids(gridOf(search), fetched);
-    const lastDay = fetched.days.reduce<IsoDate>((last, d) => (d.date > last ? d.date : last), search.nextDate);
+    // Connect answers whole Monday–Sunday weeks; should an answer come back short or empty, the search still moves
+    // past every week it asked for, so it can never ask about the same days again.
+    const askedUntil = addDays(search.nextDate, 7 - weekdayOf(search.nextDate) + (weeks - 1) * 7);
+    const lastDay = fetched.days.reduce<IsoDate>((last, d) => (d.date > last ? d.date : last), askedUntil);
     return { ...search, windows: merged.windows, free: encode(merged), nextDate: addDays(lastDay, 1) };
   }
 
@@ -107,7 +122,7 @@ export class SlotFinder {
       emergency: search.emergency,
       count: PAGE_SIZE,
       minCount: MIN_OFFER,
-      exclude: search.shown,
+      exclude: shownSlots(search),
     });
     const slots = search.latestDate ? offer.slots.filter((s) => s.date <= search.latestDate!) : offer.slots;
     return { slots, enough: slots.length >= MIN_OFFER };
@@ -125,7 +140,7 @@ export class SlotFinder {
       search = await this.fetch(search);
       offer = this.offer(search);
     }
-    return { search: { ...search, shown: [...search.shown, ...offer.slots] }, slots: offer.slots };
+    return { search: { ...search, shown: [...search.shown, ...offer.slots.map(slotKey)] }, slots: offer.slots };
   }
 
   /** Makes sure the grid reaches `date` (a day the tenant asked for), if it is within five weeks. */
@@ -136,8 +151,14 @@ export class SlotFinder {
 
   /** Marks slots as shown, e.g. the ones offered because they fit the tenant's wish. */
   markShown(search: SlotSearch, slots: readonly Slot[]): SlotSearch {
-    const fresh = slots.filter((slot) => !search.shown.some((s) => sameSlot(s, slot)));
+    const fresh = slots.map(slotKey).filter((key) => !search.shown.includes(key));
     return { ...search, shown: [...search.shown, ...fresh] };
+  }
+
+  /** Makes slots eligible to be offered again, e.g. the still-free ones on screen when another was taken. */
+  unshow(search: SlotSearch, slots: readonly Slot[]): SlotSearch {
+    const keys = new Set(slots.map(slotKey));
+    return { ...search, shown: search.shown.filter((key) => !keys.has(key)) };
   }
 
   /** Takes a slot off the search, e.g. one that was taken by someone else between the offer and the booking. */

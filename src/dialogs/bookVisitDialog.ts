@@ -1,0 +1,186 @@
+import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { gridOf, type SlotSearch } from '../repairs/reporting/slotSearch';
+import { chooseSlot, type Slot } from '../repairs/slots';
+import { type DialogDeps } from './dialogDeps';
+import { BOOK_VISIT_DIALOG } from './dialogIds';
+import { InterruptibleDialog } from './interruptibleDialog';
+import { ADULT_AT_HOME } from './messages';
+import { menuChoice } from './render/menuChoice';
+import { renderChoices } from './render/renderChoices';
+import { stepValues } from './stepValues';
+
+const CHOICE_PROMPT = 'bookVisit.choice';
+const STEPS = 'bookVisit.steps';
+const NONE_OF_THESE = 'None of these';
+
+export interface BookVisitOptions {
+  orderNumber: string;
+  emergency: boolean;
+  /** Moving an existing visit. */
+  visitExternalId?: string;
+  accessNotes?: string;
+  /** Emergencies: no later than this day. */
+  latestDate?: string;
+  /** Carried round the loop. */
+  search?: SlotSearch;
+  /** The slots on screen now; undefined means "show the next page". */
+  offered?: Slot[];
+  /** Said before the slots, e.g. why these are offered. */
+  intro?: string;
+}
+
+export type BookVisitResult = { booked: true; slot: Slot; visitExternalId?: string } | { booked: false };
+
+/**
+ * Offers the earliest free slots and books the one the tenant picks: by button, by number, or in their own words
+ * ("next Thursday afternoon", "not Monday"). "None of these" pages on; a wish that nothing fits gets the nearest
+ * free slots; a slot taken in the meantime gets an apology and a fresh offer.
+ */
+export class BookVisitDialog extends InterruptibleDialog {
+  constructor(deps: DialogDeps) {
+    super(BOOK_VISIT_DIALOG, deps);
+    this.addDialog(new TextPrompt(CHOICE_PROMPT)).addDialog(
+      new WaterfallDialog(STEPS, [this.offer.bind(this), this.choose.bind(this), this.book.bind(this)]),
+    );
+    this.initialDialogId = STEPS;
+  }
+
+  private labels(options: BookVisitOptions, search: SlotSearch, slots: readonly Slot[]): string[] {
+    return [...slots.map((slot) => this.deps.services.describeSlot(slot, search.windows)), NONE_OF_THESE];
+  }
+
+  private async offer(step: WaterfallStepContext) {
+    const options = step.options as BookVisitOptions;
+    const { services } = this.deps;
+    let search =
+      options.search ??
+      services.slots.start(options.orderNumber, {
+        emergency: options.emergency,
+        visitExternalId: options.visitExternalId,
+        latestDate: options.latestDate,
+      });
+    let offered = options.offered;
+    if (!offered) {
+      const page = await services.slots.nextPage(search);
+      search = page.search;
+      offered = page.slots;
+    }
+    if (offered.length === 0) {
+      const when = options.emergency ? 'in time for an emergency visit' : 'in the next five weeks';
+      await step.context.sendActivity(
+        search.shown.length === 0
+          ? `I am sorry, there are no free appointments ${when}. Your repair is logged, and our repairs team will call you to arrange a visit.`
+          : `There are no more free appointments ${when}. You can say "start again", or our repairs team will call you to arrange a visit.`,
+      );
+      return step.endDialog({ booked: false } satisfies BookVisitResult);
+    }
+    Object.assign(stepValues<BookVisitOptions>(step), { search, offered });
+    const intro = options.intro ?? 'When can we come? These are the earliest free times:';
+    return step.prompt(CHOICE_PROMPT, {
+      prompt: renderChoices(step.context.activity.channelId, `${intro}`, this.labels(options, search, offered)),
+    });
+  }
+
+  private async choose(step: WaterfallStepContext) {
+    const options = step.options as BookVisitOptions;
+    const values = stepValues<BookVisitOptions>(step);
+    let search = values.search as SlotSearch;
+    const offered = values.offered as Slot[];
+    const { services } = this.deps;
+    const text = String(step.result ?? '');
+    const again = (change: Partial<BookVisitOptions>) =>
+      step.replaceDialog(STEPS, { ...options, search, offered: undefined, intro: undefined, ...change });
+
+    const byTitle = menuChoice(text, this.labels(options, search, offered));
+    if (
+      byTitle !== undefined &&
+      text.trim().toLowerCase() === this.labels(options, search, offered)[byTitle]?.toLowerCase()
+    ) {
+      if (byTitle >= offered.length) return again({});
+      return step.next(offered[byTitle]);
+    }
+    // On SMS "None of these" is the last numbered line: its number pages on like the button does.
+    if (/^\s*(?:number\s*)?(\d{1,2})\s*[.)]?\s*$/i.exec(text)?.[1] === String(offered.length + 1)) return again({});
+    const choose = () =>
+      chooseSlot(text, offered, gridOf(search), {
+        now: services.clock.now(),
+        zone: services.zone,
+        emergency: options.emergency,
+        parser: services.wishParser,
+      });
+    let choice = choose();
+    if (
+      choice.kind === 'wish' &&
+      choice.fits.length === 0 &&
+      choice.wishedFrom &&
+      choice.wishedFrom >= search.nextDate
+    ) {
+      search = await services.slots.cover(search, choice.wishedFrom);
+      choice = choose();
+    }
+    switch (choice.kind) {
+      case 'chosen':
+        return step.next(choice.slot);
+      case 'none-of-these':
+        return again({});
+      case 'wish': {
+        // An emergency's visit must be by its target date, whatever day the tenant asks for.
+        const inTime = (slots: Slot[]) =>
+          options.latestDate ? slots.filter((slot) => slot.date <= options.latestDate!) : slots;
+        const fitting = inTime(choice.fits);
+        const fits = fitting.length > 0;
+        const slots = (fits ? fitting : inTime(choice.nearest)).slice(0, 5);
+        if (slots.length === 0 && options.latestDate) {
+          return again({
+            offered,
+            intro: 'This is an emergency, so the visit has to be sooner than that. These are the earliest free times:',
+          });
+        }
+        if (slots.length === 0) return again({ intro: 'Nothing is free then. These are the next free times:' });
+        search = services.slots.markShown(search, slots);
+        return again({
+          offered: slots,
+          intro: fits
+            ? 'These times suit what you asked for:'
+            : 'Nothing is free exactly then. These are the nearest free times:',
+        });
+      }
+      case 'unclear':
+        return again({
+          offered,
+          intro: 'Sorry, I did not understand. Choose a time, reply with its number, or tell me a day that suits you:',
+        });
+    }
+  }
+
+  private async book(step: WaterfallStepContext) {
+    const options = step.options as BookVisitOptions;
+    const search = stepValues<BookVisitOptions>(step).search as SlotSearch;
+    const slot = step.result as Slot;
+    const { services } = this.deps;
+    const outcome = await services.book({
+      orderNumber: options.orderNumber,
+      slot,
+      visitExternalId: options.visitExternalId,
+      accessNotes: options.accessNotes,
+    });
+    if (outcome.kind === 'slot-gone') {
+      // The other times on screen are still free as far as we know: offer them again, without the one taken.
+      const onScreen = stepValues<BookVisitOptions>(step).offered ?? [];
+      return step.replaceDialog(STEPS, {
+        ...options,
+        search: services.slots.unshow(services.slots.withoutSlot(search, slot), onScreen),
+        offered: undefined,
+        intro: 'Sorry, that time has just been taken by someone else. These are the next free times:',
+      });
+    }
+    if (outcome.kind === 'unavailable') {
+      await step.context.sendActivity(
+        `Sorry, I could not book the visit just now because our repairs system is not answering. Your repair is logged, and our repairs team will call you to arrange the visit. You can also call ${services.phones.repairs}.`,
+      );
+      return step.endDialog({ booked: false } satisfies BookVisitResult);
+    }
+    await step.context.sendActivity(`Booked: ${services.describeSlot(slot, search.windows)}. ${ADULT_AT_HOME}`);
+    return step.endDialog({ booked: true, slot, visitExternalId: outcome.visitExternalId } satisfies BookVisitResult);
+  }
+}

@@ -1,0 +1,297 @@
+import {
+  type Activity,
+  ActivityTypes,
+  type Attachment,
+  ConversationState,
+  MemoryStorage,
+  type TurnContext,
+  TestAdapter,
+} from 'botbuilder';
+import { type Dialog } from 'botbuilder-dialogs';
+import { DialogTestClient } from 'botbuilder-testing';
+import { createBot } from '../../src/bot/createBot';
+import { RepairsBot } from '../../src/bot/repairsBot';
+import { createConnectClient, createConnectFacade, type SalesOrder } from '../../src/connect';
+import { createSimulator, type JournalEntry, type Simulator } from '../../src/connect/simulator';
+import { type DialogDeps } from '../../src/dialogs/dialogDeps';
+import { loadCatalogue } from '../../src/repairs/catalogue';
+import { RepairServices } from '../../src/repairs/repairServices';
+import { type RepairReport } from '../../src/repairs/reporting/repairReport';
+import { createWishParser, type WishParser } from '../../src/repairs/slots';
+import { TenantDirectory } from '../../src/repairs/tenants';
+import { DEFAULT_TENANTS_PATH } from '../../src/repairs/tenants/defaultTenants';
+import { fixedClock } from '../../src/repairs/time';
+
+/**
+ * Test plumbing for the dialog tests: one real Connect simulator per test file (fixed clock, unique user name),
+ * RepairServices over the real Connect client and façade, and two ways to talk to the bot — a DialogTestClient
+ * for one dialog, or a TestAdapter driving the whole RepairsBot from createBot — both read as transcripts.
+ */
+
+export const NOW = '2026-12-01T09:00:00Z';
+export const ZONE = 'Europe/London';
+export const PHONES = { repairs: '0113 496 0000', emergency: '0113 496 0999' };
+export const LANDLORD = 'Aire Valley Homes';
+export const PRIVACY_URL = 'https://example.com/privacy';
+const PASSWORD = 'dialog-tests-password';
+
+let simulators = 0;
+let parser: WishParser | undefined;
+
+export interface World {
+  sim: Simulator;
+  services: RepairServices;
+  /** Connect calls since the start (or since `mark()`), by operation id. */
+  calls(operationId: string, since?: number): JournalEntry[];
+  /** The journal position now, to look only at what a test caused. */
+  mark(): number;
+  /** Back to the seed, the clock pinned to NOW again. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export async function startWorld(): Promise<World> {
+  simulators += 1;
+  // Tokens are cached per process by base URL and user: a name of its own per simulator.
+  const username = `dialogs-${process.pid}-${simulators}-${Date.now()}@simulator.local`;
+  const sim = await createSimulator({ port: 0, username, password: PASSWORD, now: () => new Date(NOW) });
+  sim.setClock(new Date(NOW), true);
+  const connect = createConnectFacade(
+    createConnectClient({
+      baseUrl: sim.baseUrl,
+      username,
+      password: PASSWORD,
+      timeoutMs: 5_000,
+      retry: { maxAttempts: 2, initialDelayMs: 1, maxDelayMs: 5 },
+    }),
+  );
+  parser ??= createWishParser();
+  const services = new RepairServices({
+    connect,
+    catalogue: loadCatalogue(),
+    tenants: TenantDirectory.fromFile(DEFAULT_TENANTS_PATH),
+    clock: fixedClock(NOW),
+    zone: ZONE,
+    phones: PHONES,
+    wishParser: parser,
+  });
+  const lastSeq = () => sim.journal().reduce((max, entry) => Math.max(max, entry.seq), 0);
+  return {
+    sim,
+    services,
+    calls: (operationId, since = 0) =>
+      sim.journal().filter((entry) => entry.operationId === operationId && entry.seq > since),
+    mark: lastSeq,
+    reset: () => {
+      sim.reset({ now: new Date(NOW) });
+    },
+    close: () => sim.close(),
+  };
+}
+
+// --- what the bot said ---------------------------------------------------------------------------------------------
+
+export interface Reply {
+  activity: Partial<Activity>;
+  text: string;
+  /** Button titles (suggested actions or a card's buttons). */
+  choices: string[];
+}
+
+function buttonsOf(attachments: Attachment[] | undefined): string[] {
+  return (attachments ?? []).flatMap((attachment) => {
+    const content = attachment.content as { buttons?: { title?: string }[] } | undefined;
+    return (content?.buttons ?? []).map((button) => button.title ?? '');
+  });
+}
+
+export function replyOf(activity: Partial<Activity>): Reply {
+  const card = (activity.attachments ?? []).map((a) => (a.content as { text?: string } | undefined)?.text ?? '');
+  return {
+    activity,
+    text: [activity.text ?? '', ...card].filter(Boolean).join('\n'),
+    choices: [
+      ...(activity.suggestedActions?.actions ?? []).map((action) => action.title ?? ''),
+      ...buttonsOf(activity.attachments),
+    ],
+  };
+}
+
+/** Everything said in one turn, buttons included, as one string to search. */
+export function said(replies: readonly Reply[]): string {
+  return replies.map((r) => [r.text, ...r.choices.map((c) => `[${c}]`)].join('\n')).join('\n---\n');
+}
+
+export interface Talker {
+  say(text: string): Promise<Reply[]>;
+}
+
+// --- transcripts ---------------------------------------------------------------------------------------------------
+
+/** What a turn's replies must contain: text, a pattern, or `{ not }` for what must not appear. */
+export type Expect = string | RegExp | { not: string | RegExp };
+/** One turn: what the tenant types, then what the bot's replies (all of them together) must include. */
+export type Step = [user: string, ...expected: Expect[]];
+
+export interface Transcript {
+  name: string;
+  steps: Step[];
+}
+
+const matches = (text: string, pattern: string | RegExp) =>
+  typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text);
+
+/** Plays the steps in order; fails naming the turn and showing the conversation so far. Returns every turn's replies. */
+export async function play(talker: Talker, steps: readonly Step[]): Promise<Reply[][]> {
+  const turns: Reply[][] = [];
+  const log: string[] = [];
+  for (const [user, ...expected] of steps) {
+    const replies = await talker.say(user);
+    turns.push(replies);
+    const text = said(replies);
+    log.push(`USER: ${user}`, `BOT: ${text.replace(/\n/g, '\n     ')}`);
+    for (const expectation of expected) {
+      const ok =
+        typeof expectation === 'object' && 'not' in expectation
+          ? !matches(text, expectation.not)
+          : matches(text, expectation);
+      if (!ok) {
+        throw new Error(
+          `After "${user}" the bot's replies ${
+            typeof expectation === 'object' && 'not' in expectation
+              ? `should not include ${String(expectation.not)}`
+              : `should include ${String(expectation)}`
+          }.\n\nConversation so far:\n${log.join('\n')}`,
+        );
+      }
+    }
+  }
+  return turns;
+}
+
+// --- one dialog ----------------------------------------------------------------------------------------------------
+
+export interface DialogUnderTest extends Talker {
+  client: DialogTestClient;
+  conversationState: ConversationState;
+  deps: DialogDeps;
+}
+
+export function depsFor(services: RepairServices, conversationState: ConversationState): DialogDeps {
+  return {
+    services,
+    conversationData: RepairsBot.conversationDataAccessor(conversationState),
+    saveState: (context: TurnContext) => conversationState.saveChanges(context, false),
+    landlordName: LANDLORD,
+    privacyUrl: PRIVACY_URL,
+  };
+}
+
+/** A DialogTestClient around one dialog, built by `make` from deps over the client's own conversation state. */
+export function dialogClient(
+  make: (deps: DialogDeps) => Dialog,
+  services: RepairServices,
+  options: unknown,
+  channelId = 'webchat',
+): DialogUnderTest {
+  const conversationState = new ConversationState(new MemoryStorage());
+  const deps = depsFor(services, conversationState);
+  const client = new DialogTestClient(channelId, make(deps), options, undefined, conversationState);
+  return {
+    client,
+    conversationState,
+    deps,
+    async say(text) {
+      const replies: Reply[] = [];
+      let next = await client.sendActivity(text);
+      while (next) {
+        if (next.type === ActivityTypes.Message) replies.push(replyOf(next));
+        next = client.getNextReply();
+      }
+      return replies;
+    },
+  };
+}
+
+// --- the whole bot -------------------------------------------------------------------------------------------------
+
+export interface BotUnderTest extends Talker {
+  adapter: TestAdapter;
+  /** A member joins (conversationUpdate), as Web Chat sends when it opens. */
+  join(): Promise<Reply[]>;
+}
+
+/** The RepairsBot from createBot over MemoryStorage, driven by a TestAdapter on one conversation. */
+export function botConversation(
+  services: RepairServices,
+  options: { channelId?: string; privacyUrl?: string } = {},
+): BotUnderTest {
+  const { bot } = createBot({
+    storage: new MemoryStorage(),
+    services,
+    landlordName: LANDLORD,
+    privacyUrl: options.privacyUrl,
+  });
+  const adapter = new TestAdapter((context) => bot.run(context), { channelId: options.channelId ?? 'webchat' });
+  const drain = () =>
+    adapter.activeQueue
+      .splice(0)
+      .filter((a) => a.type === ActivityTypes.Message)
+      .map(replyOf);
+  return {
+    adapter,
+    async say(text) {
+      await adapter.receiveActivity({ type: ActivityTypes.Message, text });
+      return drain();
+    },
+    async join() {
+      await adapter.receiveActivity({
+        type: ActivityTypes.ConversationUpdate,
+        membersAdded: [{ id: 'user1', name: 'User1' }, adapter.conversation.bot],
+      });
+      return drain();
+    },
+  };
+}
+
+// --- Connect facts -------------------------------------------------------------------------------------------------
+
+/** The SalesOrder bodies POSTed since `since`. */
+export function postedOrders(world: World, since = 0): SalesOrder[] {
+  return world.calls('postSalesOrder', since).map((entry) => entry.body as SalesOrder);
+}
+
+/** A report for a demo tenant, for tests that need an order in Connect before their dialog starts. */
+export function reportFor(world: World, overrides: Partial<RepairReport> = {}): RepairReport {
+  const tenant = world.services.tenants.findByPropertyId('PROP-0001');
+  if (!tenant) throw new Error('PROP-0001 is missing from the demo tenants');
+  return {
+    orderNumber: world.services.newOrderNumber(),
+    tenant,
+    code: 'BATH003',
+    description: 'The bath panel has come off',
+    contact: { mobile: '+447700900101', wantsTexts: false },
+    emergency: false,
+    conversationId: 'dialog-tests',
+    raisedAt: world.services.clock.now(),
+    ...overrides,
+  };
+}
+
+/** Places an order through the real service and returns its number. */
+export async function placedOrder(world: World, overrides: Partial<RepairReport> = {}): Promise<string> {
+  const report = reportFor(world, overrides);
+  const outcome = await world.services.placeOrder(report, { mayAlreadyExist: false });
+  if (outcome.kind !== 'placed') throw new Error(`could not place the test order: ${outcome.kind}`);
+  return report.orderNumber;
+}
+
+/** The orders Connect holds now (the simulator's back office). */
+export function ordersIn(world: World): SalesOrder[] {
+  return world.sim.snapshot().orders.map((stored) => stored.order);
+}
+
+/** The visits Connect holds for one order. */
+export function visitsOf(world: World, orderNumber: string) {
+  return world.sim.snapshot().visits.filter((visit) => visit.PrimaryOrderNumber === orderNumber);
+}
