@@ -140,14 +140,16 @@ describe('start-up refuses what it cannot run with', () => {
 
   it('a state file that cannot be opened fails start-up and releases the embedded simulator’s port', async () => {
     const simulatorPort = await freePort();
+    // A path under a regular file: no folder can be made there, on any file system, as any user.
+    const notAFolder = path.join(temp.dir, 'plain-file');
+    fs.writeFileSync(notAFolder, 'not a folder');
     await expect(
       startApp(
         loadConfig({
           PORT: '0',
           CONNECT_SIMULATOR_PORT: String(simulatorPort),
           STORAGE: 'sqlite',
-          // A directory, not a file.
-          STORAGE_SQLITE_FILE: temp.dir,
+          STORAGE_SQLITE_FILE: path.join(notAFolder, 'state.db'),
           LOG_LEVEL: 'silent',
         }),
         { clock },
