@@ -1,17 +1,27 @@
+import { randomBytes } from 'node:crypto';
 import { createAdapter } from './bot/createAdapter';
 import { createBot } from './bot/createBot';
+import { ProactiveMessenger } from './bot/proactive/proactiveMessenger';
 import { type BotStorage, createStorage } from './bot/storage/createStorage';
 import { type Config } from './config';
 import { createConnectClient, createConnectFacade, type ConnectFacade } from './connect';
 import { createSimulator, type Simulator } from './connect/simulator';
+import { type LocalMailServer, startLocalMailServer } from './local/localMailServer';
 import { createLogger, type Logger } from './logging/logger';
+import { SmtpRepairsTeamMail } from './repairs/handoff/smtpRepairsTeamMail';
+import { LearningLog } from './repairs/learning';
+import { OrderRegistry } from './repairs/orders/orderRegistry';
+import { StorageRecordStore } from './bot/storage/storageRecordStore';
 import { loadCatalogue } from './repairs/catalogue';
+import { type ConnectEvent, EventLedger, EventProcessor, EventQueue } from './repairs/events';
 import { RepairServices } from './repairs/repairServices';
 import { TenantDirectory } from './repairs/tenants';
 import { DEFAULT_TENANTS_PATH } from './repairs/tenants/defaultTenants';
 import { type Clock, systemClock } from './repairs/time';
 import { type Server } from 'restify';
+import { BotApiContract, CONNECT_EVENTS_PATH } from './server/botApiContract';
 import { createServer, listen } from './server/createServer';
+import { mountConnectEvents } from './server/routes/connectEvents';
 import { mountHealth } from './server/routes/health';
 import { mountMessages } from './server/routes/messages';
 
@@ -69,7 +79,23 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
 
   let storage: BotStorage | undefined;
   let server: Server | undefined;
+  let events: EventQueue<ConnectEvent> | undefined;
+  let mailServer: LocalMailServer | undefined;
+  let mail: SmtpRepairsTeamMail | undefined;
   try {
+    const state = createStorage(config.storage);
+    storage = state;
+    if (!config.mail.smtpUrl) {
+      mailServer = await startLocalMailServer({ port: config.mail.localSmtpPort, folder: 'data/mail' });
+      logger.info({ folder: mailServer.folder }, 'local mail server started: hand-off e-mails are kept as files');
+    }
+    mail = new SmtpRepairsTeamMail({
+      smtpUrl: config.mail.smtpUrl ?? (mailServer as LocalMailServer).url,
+      to: config.mail.repairsTeam,
+      from: config.mail.from,
+    });
+    const records = new StorageRecordStore(state.storage);
+    const orders = new OrderRegistry(records);
     const services = new RepairServices({
       connect,
       catalogue,
@@ -77,9 +103,15 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       clock,
       zone: config.timeZone,
       phones: config.phones,
+      orders,
+      repairsTeam: mail,
+      rebookMinDays: config.rebookMinDays,
+      learning: new LearningLog(new StorageRecordStore(state.storage), {
+        clock,
+        zone: config.timeZone,
+        onError: (err) => logger.warn({ err: { name: (err as Error).name } }, 'learning log write failed'),
+      }),
     });
-    const state = createStorage(config.storage);
-    storage = state;
     const { bot } = createBot({
       storage: state.storage,
       services,
@@ -88,29 +120,67 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     });
     const adapter = createAdapter(config.botFramework, logger.child({ component: 'bot' }), config.phones.repairs);
 
+    // Connect's updates: signed deliveries, handled in the background, told to the tenant where they reported.
+    const eventsSecret = config.connectEventsSecret ?? randomBytes(32).toString('hex');
+    const processor = new EventProcessor({
+      orders,
+      ledger: new EventLedger(records),
+      connect,
+      notifier: new ProactiveMessenger(adapter, config.botFramework.appId, config.landlordName),
+      clock,
+      zone: config.timeZone,
+      repairsPhone: config.phones.repairs,
+      logger: logger.child({ component: 'connect-events' }),
+    });
+    const queue = new EventQueue<ConnectEvent>({
+      work: (event) => processor.handle(event),
+      keyOf: (event) => event.orderNumber.toUpperCase(),
+    });
+    events = queue;
+    const contract = await BotApiContract.load();
+
     server = createServer(logger);
     mountMessages(server, adapter, bot);
+    mountConnectEvents(server, {
+      secret: eventsSecret,
+      contract,
+      clock,
+      accept: (event) => queue.offer(event),
+      logger: logger.child({ component: 'connect-events' }),
+    });
     mountHealth(server, {
       connect: async () => (await connect.getPlanningWindows()).length > 0,
       storage: () => state.isWritable(),
     });
     await listen(server, config.port);
+    const localUrl = `http://127.0.0.1:${server.address().port}`;
+    // The embedded simulator plays Connect: it gets the secret (made up above when none was set) and the local URL.
+    simulator?.setEventsTarget({ url: `${localUrl}${CONNECT_EVENTS_PATH}`, secret: eventsSecret });
+    const eventsUrl = `${(config.publicBaseUrl ?? localUrl).replace(/\/+$/, '')}${CONNECT_EVENTS_PATH}`;
+    logger.info({ url: eventsUrl }, 'Connect events web service ready (the URL to give Connect)');
   } catch (error) {
     // What did start must not outlive a failed start-up: the embedded simulator would hold its port, SQLite its file.
+    await events?.close().catch(() => undefined);
     storage?.close();
+    mail?.close();
+    await mailServer?.close().catch(() => undefined);
     await simulator?.close().catch(() => undefined);
     throw error;
   }
   logger.info({ port: server.address().port, tenants: tenants.size }, 'repairs bot listening');
 
   const address = server.address();
-  const [running, state] = [server, storage];
+  const [running, state, sender, localMail, queue] = [server, storage, mail, mailServer, events];
   return {
     url: `http://127.0.0.1:${address.port}`,
     simulator,
     async close() {
       await new Promise<void>((resolve) => running.close(() => resolve()));
+      // Updates already accepted are finished while Connect and the storage are still there.
+      await queue?.close();
       await simulator?.close();
+      sender.close();
+      await localMail?.close();
       state.close();
     },
   };

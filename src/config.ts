@@ -37,6 +37,13 @@ const envSchema = z
     LANDLORD_NAME: z.string().trim().min(1).default('Example Housing Association'),
     REPAIRS_PHONE: z.string().trim().min(5).default('0306 999 0123'),
     EMERGENCY_REPAIRS_PHONE: z.string().trim().min(5).default('0306 999 0999'),
+    REBOOK_MIN_DAYS: z.coerce.number().int().min(0).max(30).default(1),
+    SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+    REPAIRS_TEAM_EMAIL: z.email().default('repairs-team@example.org'),
+    MAIL_FROM: z.email().default('repairs-bot@example.org'),
+    SMTP_PORT_LOCAL: port.default(0),
+    CONNECT_EVENTS_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
     MicrosoftAppId: optionalText,
     MicrosoftAppPassword: optionalText,
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
@@ -55,6 +62,13 @@ const envSchema = z
         code: 'custom',
         path: ['MicrosoftAppTenantId'],
         message: `is required for ${env.MicrosoftAppType}`,
+      });
+    }
+    if (env.CONNECT_BASE_URL && !env.CONNECT_EVENTS_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CONNECT_EVENTS_SECRET'],
+        message: "is required when CONNECT_BASE_URL is set (it authenticates Connect's updates)",
       });
     }
     if (env.CONNECT_BASE_URL) {
@@ -86,6 +100,19 @@ export interface Config {
   privacyUrl?: string;
   landlordName: string;
   phones: { repairs: string; emergency: string };
+  /** Visits due within this many days cannot be moved online. */
+  rebookMinDays: number;
+  mail: {
+    /** Unset: a local SMTP server starts with the bot and keeps the mails under data/mail. */
+    smtpUrl?: string;
+    localSmtpPort: number;
+    repairsTeam: string;
+    from: string;
+  };
+  /** HMAC secret of Connect's update deliveries; unset only with the embedded simulator (a random one is made). */
+  connectEventsSecret?: string;
+  /** The bot's public address, e.g. https://bot.example.org (for the URLs given to Connect); default the local one. */
+  publicBaseUrl?: string;
   /** Bot Framework credentials; all empty means local mode (no channel authentication, local channels only). */
   botFramework: { appId?: string; appPassword?: string; appType: string; tenantId?: string };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -126,6 +153,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     privacyUrl: e.PRIVACY_URL,
     landlordName: e.LANDLORD_NAME,
     phones: { repairs: e.REPAIRS_PHONE, emergency: e.EMERGENCY_REPAIRS_PHONE },
+    rebookMinDays: e.REBOOK_MIN_DAYS,
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      localSmtpPort: e.SMTP_PORT_LOCAL,
+      repairsTeam: e.REPAIRS_TEAM_EMAIL,
+      from: e.MAIL_FROM,
+    },
+    connectEventsSecret: e.CONNECT_EVENTS_SECRET,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
     botFramework: {
       appId: e.MicrosoftAppId,
       appPassword: e.MicrosoftAppPassword,

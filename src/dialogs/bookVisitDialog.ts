@@ -29,7 +29,8 @@ export interface BookVisitOptions {
   intro?: string;
 }
 
-export type BookVisitResult = { booked: true; slot: Slot; visitExternalId?: string } | { booked: false };
+export type BookVisitResult =
+  { booked: true; slot: Slot; visitExternalId?: string; description: string } | { booked: false };
 
 /**
  * Offers the earliest free slots and books the one the tenant picks: by button, by number, or in their own words
@@ -67,10 +68,14 @@ export class BookVisitDialog extends InterruptibleDialog {
     }
     if (offered.length === 0) {
       const when = options.emergency ? 'in time for an emergency visit' : 'in the next five weeks';
+      // Moving a visit: the caller says that the old appointment stands; a new repair is told who calls.
+      const next = options.visitExternalId
+        ? ''
+        : ' Your repair is logged, and our repairs team will call you to arrange a visit.';
       await step.context.sendActivity(
         search.shown.length === 0
-          ? `I am sorry, there are no free appointments ${when}. Your repair is logged, and our repairs team will call you to arrange a visit.`
-          : `There are no more free appointments ${when}. You can say "start again", or our repairs team will call you to arrange a visit.`,
+          ? `I am sorry, there are no free appointments ${when}.${next}`
+          : `There are no more free appointments ${when}.${options.visitExternalId ? '' : ' You can say "start again", or our repairs team will call you to arrange a visit.'}`,
       );
       return step.endDialog({ booked: false } satisfies BookVisitResult);
     }
@@ -176,11 +181,19 @@ export class BookVisitDialog extends InterruptibleDialog {
     }
     if (outcome.kind === 'unavailable') {
       await step.context.sendActivity(
-        `Sorry, I could not book the visit just now because our repairs system is not answering. Your repair is logged, and our repairs team will call you to arrange the visit. You can also call ${services.phones.repairs}.`,
+        options.visitExternalId
+          ? `Sorry, I could not move the visit just now because our repairs system is not answering. You can also call ${services.phones.repairs}.`
+          : `Sorry, I could not book the visit just now because our repairs system is not answering. Your repair is logged, and our repairs team will call you to arrange the visit. You can also call ${services.phones.repairs}.`,
       );
       return step.endDialog({ booked: false } satisfies BookVisitResult);
     }
-    await step.context.sendActivity(`Booked: ${services.describeSlot(slot, search.windows)}. ${ADULT_AT_HOME}`);
-    return step.endDialog({ booked: true, slot, visitExternalId: outcome.visitExternalId } satisfies BookVisitResult);
+    const description = services.describeSlot(slot, search.windows);
+    await step.context.sendActivity(`Booked: ${description}. ${ADULT_AT_HOME}`);
+    return step.endDialog({
+      booked: true,
+      slot,
+      visitExternalId: outcome.visitExternalId,
+      description,
+    } satisfies BookVisitResult);
   }
 }

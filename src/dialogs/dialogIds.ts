@@ -6,3 +6,5 @@ export const CONTACT_DETAILS_DIALOG = 'contactDetailsDialog';
 export const DIAGNOSIS_DIALOG = 'diagnosisDialog';
 export const REPORT_REPAIR_DIALOG = 'reportRepairDialog';
 export const BOOK_VISIT_DIALOG = 'bookVisitDialog';
+export const APPOINTMENTS_DIALOG = 'appointmentsDialog';
+export const HAND_OFF_DIALOG = 'handOffDialog';

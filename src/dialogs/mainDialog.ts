@@ -11,14 +11,16 @@ import { BookVisitDialog } from './bookVisitDialog';
 import { ContactDetailsDialog } from './contactDetailsDialog';
 import { DiagnosisDialog } from './diagnosisDialog';
 import { type DialogDeps } from './dialogDeps';
-import { EMERGENCY_DIALOG, MAIN_DIALOG, REPORT_REPAIR_DIALOG, TENANT_CHECK_DIALOG } from './dialogIds';
+import { AppointmentsDialog } from './appointmentsDialog';
+import { APPOINTMENTS_DIALOG, EMERGENCY_DIALOG, HAND_OFF_DIALOG, MAIN_DIALOG, REPORT_REPAIR_DIALOG } from './dialogIds';
+import { HandOffDialog, type HandOffOptions } from './handOffDialog';
 import { EmergencyDialog, type EmergencyOptions } from './emergencyDialog';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { STARTING_AGAIN } from './messages';
 import { menuChoice } from './render/menuChoice';
 import { renderChoices } from './render/renderChoices';
 import { ReportRepairDialog, type ReportRepairOptions } from './reportRepairDialog';
-import { TenantCheckDialog, type TenantCheckResult } from './tenantCheckDialog';
+import { TenantCheckDialog } from './tenantCheckDialog';
 import { turnSignals } from './turnSignals';
 
 const MENU_PROMPT = 'main.menu';
@@ -51,14 +53,9 @@ export class MainDialog extends InterruptibleDialog {
       .addDialog(new ContactDetailsDialog(deps))
       .addDialog(new DiagnosisDialog(deps))
       .addDialog(new BookVisitDialog(deps))
-      .addDialog(
-        new WaterfallDialog(STEPS, [
-          this.start.bind(this),
-          this.route.bind(this),
-          this.afterAppointmentsCheck.bind(this),
-          this.end.bind(this),
-        ]),
-      );
+      .addDialog(new AppointmentsDialog(deps))
+      .addDialog(new HandOffDialog(deps))
+      .addDialog(new WaterfallDialog(STEPS, [this.start.bind(this), this.route.bind(this)]));
     this.initialDialogId = STEPS;
   }
 
@@ -111,12 +108,9 @@ export class MainDialog extends InterruptibleDialog {
       case 0:
         return step.replaceDialog(REPORT_REPAIR_DIALOG, {} satisfies ReportRepairOptions);
       case 1:
-        return step.beginDialog(TENANT_CHECK_DIALOG);
+        return step.replaceDialog(APPOINTMENTS_DIALOG);
       case 2:
-        await step.context.sendActivity(
-          `For anything other than repairs, please call us on ${this.deps.services.phones.repairs}.`,
-        );
-        return step.endDialog();
+        return step.replaceDialog(HAND_OFF_DIALOG, { reason: 'something-else' } satisfies HandOffOptions);
     }
     const emergency = this.deps.services.emergencies.detect(answer);
     if (emergency) return step.replaceDialog(EMERGENCY_DIALOG, { emergency, text: answer } satisfies EmergencyOptions);
@@ -125,19 +119,5 @@ export class MainDialog extends InterruptibleDialog {
     }
     await step.context.sendActivity('Sorry, I did not understand that.');
     return step.replaceDialog(STEPS, { showMenu: true } satisfies MainOptions);
-  }
-
-  private async afterAppointmentsCheck(step: WaterfallStepContext) {
-    const checked = step.result as TenantCheckResult | undefined;
-    if (checked) {
-      await step.context.sendActivity(
-        `I cannot show or change appointments here yet. Please call us on ${this.deps.services.phones.repairs} to check, move or cancel a visit.`,
-      );
-    }
-    return step.next();
-  }
-
-  private async end(step: WaterfallStepContext) {
-    return step.endDialog();
   }
 }

@@ -1,4 +1,6 @@
+import { TurnContext } from 'botbuilder';
 import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { DateTime } from 'luxon';
 import { formatReference } from '../repairs/orders/orderNumber';
 import {
   MAX_ACCESS_NOTES_LENGTH,
@@ -9,7 +11,7 @@ import {
 import { maskEmail, maskPhone } from '../repairs/tenants';
 import { type BookVisitOptions, type BookVisitResult } from './bookVisitDialog';
 import { type ContactDetailsOptions } from './contactDetailsDialog';
-import { type DiagnosisOptions, type DiagnosisResult } from './diagnosisDialog';
+import { type DiagnosisOptions, type DiagnosisResult, wasHandedOff } from './diagnosisDialog';
 import { type DialogDeps } from './dialogDeps';
 import {
   BOOK_VISIT_DIALOG,
@@ -28,6 +30,20 @@ const ANSWER_PROMPT = 'report.answer';
 const STEPS = 'report.steps';
 const REVIEW = 'report.review';
 const SUBMIT = 'report.submit';
+const DUPLICATE = 'report.duplicate';
+
+interface DuplicateOptions {
+  draft: ReportDraft;
+  orderNumber: string;
+}
+
+const SAME_REPAIR = 'Yes, it is the same';
+const DIFFERENT_REPAIR = 'No, this is a different repair';
+
+/** 'Tuesday 1 December' for an ISO instant, in the bot's zone. */
+function describeDay(iso: string, zone: string): string {
+  return DateTime.fromISO(iso, { zone }).setLocale('en-GB').toFormat('cccc d MMMM');
+}
 
 export interface ReportRepairOptions {
   /** The tenant's first words, when they started by describing the repair. */
@@ -81,6 +97,7 @@ export class ReportRepairDialog extends InterruptibleDialog {
           this.afterRepairChanged.bind(this),
         ]),
       )
+      .addDialog(new WaterfallDialog(DUPLICATE, [this.askIfDuplicate.bind(this), this.takeDuplicateAnswer.bind(this)]))
       .addDialog(
         new WaterfallDialog(SUBMIT, [this.send.bind(this), this.afterSend.bind(this), this.finish.bind(this)]),
       );
@@ -96,7 +113,7 @@ export class ReportRepairDialog extends InterruptibleDialog {
 
   private async identify(step: WaterfallStepContext) {
     const diagnosis = step.result as DiagnosisResult | undefined;
-    if (!diagnosis) return step.endDialog();
+    if (!diagnosis || wasHandedOff(diagnosis)) return step.endDialog();
     stepValues<{ diagnosis: DiagnosisResult }>(step).diagnosis = diagnosis;
     return step.beginDialog(TENANT_CHECK_DIALOG);
   }
@@ -121,7 +138,51 @@ export class ReportRepairDialog extends InterruptibleDialog {
       // A repair type whose usual priority is the emergency one is raised as an emergency whatever the words.
       emergency: Boolean(options.emergency) || subArea.priority === this.deps.services.emergencyPriorityId(),
     };
+    // Emergencies go straight on: asking "is this the same?" would only slow down making the home safe.
+    const duplicate = draft.emergency
+      ? undefined
+      : await this.deps.services.findOpenDuplicate(draft.propertyId, draft.code);
+    if (duplicate)
+      return step.replaceDialog(DUPLICATE, { draft, orderNumber: duplicate.orderNumber } satisfies DuplicateOptions);
     return step.replaceDialog(REVIEW, draft);
+  }
+
+  // --- a second report of the same repair ------------------------------------------------------------------------
+
+  private async askIfDuplicate(step: WaterfallStepContext) {
+    const { orderNumber } = step.options as DuplicateOptions;
+    const record = await this.deps.services.orders.find(orderNumber);
+    const reference = formatReference(orderNumber) ?? orderNumber;
+    const when = record ? ` on ${describeDay(record.raisedAt, this.deps.services.zone)}` : '';
+    return step.prompt(ANSWER_PROMPT, {
+      prompt: renderChoices(
+        step.context.activity.channelId,
+        `You already reported this repair${when} (reference ${reference}), and it is still open. Is this the same repair?`,
+        [SAME_REPAIR, DIFFERENT_REPAIR],
+      ),
+    });
+  }
+
+  private async takeDuplicateAnswer(step: WaterfallStepContext) {
+    const { draft, orderNumber } = step.options as DuplicateOptions;
+    const answer = String(step.result ?? '');
+    const choice = menuChoice(answer, [SAME_REPAIR, DIFFERENT_REPAIR]);
+    if (choice === 1 || /^(no|different|new)\b/i.test(answer)) return step.replaceDialog(REVIEW, draft);
+    if (choice === 0 || /^(yes|same)\b/i.test(answer)) {
+      const record = await this.deps.services.orders.find(orderNumber);
+      const reference = formatReference(orderNumber) ?? orderNumber;
+      const visit = record?.visit
+        ? `A visit is booked for ${record.visit.description}.`
+        : record?.supplierExternalId
+          ? `It is with ${this.deps.services.lookups.supplier(record.supplierExternalId)?.name ?? 'our contractor'}, who will contact you.`
+          : 'Our repairs team has it and will contact you about a visit.';
+      await step.context.sendActivity(
+        `Thank you, I have not reported it again. Your reference is ${reference}. ${visit} To check, move or cancel a visit, choose "My appointments".`,
+      );
+      return step.endDialog();
+    }
+    await step.context.sendActivity('Sorry, I did not catch that.');
+    return step.replaceDialog(DUPLICATE, step.options);
   }
 
   // --- summary and changes ---------------------------------------------------------------------------------------
@@ -205,6 +266,8 @@ export class ReportRepairDialog extends InterruptibleDialog {
   private async afterRepairChanged(step: WaterfallStepContext) {
     const draft = step.options as ReportDraft;
     const diagnosis = step.result as DiagnosisResult | undefined;
+    // The new repair is one the bot cannot raise: it went to the repairs team, and this report ends unsent.
+    if (wasHandedOff(diagnosis)) return step.endDialog();
     if (!diagnosis) return step.replaceDialog(REVIEW, draft);
     const subArea = this.deps.services.subArea(diagnosis.code);
     return step.replaceDialog(REVIEW, {
@@ -262,10 +325,22 @@ export class ReportRepairDialog extends InterruptibleDialog {
       );
       return step.endDialog();
     }
+    await services.orders.record({
+      orderNumber: draft.orderNumber,
+      propertyId: draft.propertyId,
+      code: draft.code,
+      raisedAt: services.clock.now().toISOString(),
+      status: 'open',
+      channelId: step.context.activity.channelId,
+      conversation: TurnContext.getConversationReference(step.context.activity),
+    });
     await step.context.sendActivity(`Your repair is logged. Your reference is ${reference}.`);
     const subArea = services.subArea(draft.code);
     if (subArea.contractor.type === 'External') {
       const handOff = await services.handOff(draft.orderNumber, subArea.contractor.supplierExternalId);
+      if (handOff.kind === 'handed-off') {
+        await services.orders.update(draft.orderNumber, { supplierExternalId: subArea.contractor.supplierExternalId });
+      }
       await step.context.sendActivity(
         handOff.kind === 'handed-off'
           ? `This repair is done by ${handOff.supplierName}. They will contact you to arrange a visit.`
@@ -293,6 +368,11 @@ export class ReportRepairDialog extends InterruptibleDialog {
   private async finish(step: WaterfallStepContext) {
     const draft = step.options as ReportDraft;
     const result = step.result as BookVisitResult | undefined;
+    if (result?.booked && draft.orderNumber) {
+      await this.deps.services.orders.update(draft.orderNumber, {
+        visit: { visitExternalId: result.visitExternalId, slot: result.slot, description: result.description },
+      });
+    }
     if (result?.booked === false && draft.emergency) {
       await step.context.sendActivity(
         `Because this is an emergency, please also call our emergency repairs line on ${this.deps.services.phones.emergency} so we can make it safe.`,

@@ -2,7 +2,12 @@ import { type ConnectFacade } from '../connect';
 import { type Catalogue, type CatalogueLookups, createCatalogueLookups, type SubArea } from './catalogue';
 import { createDiagnosisMatcher, type DiagnosisMatcher } from './diagnosis';
 import { createEmergencyDetector, type EmergencyDetector } from './emergencies';
+import { type RepairsTeamMail } from './handoff/repairsTeamMail';
 import { newPrimaryOrderNumber } from './orders/orderNumber';
+import { LearningLog } from './learning';
+import { findOpenDuplicate } from './orders/duplicateCheck';
+import { MemoryRecordStore } from './orders/recordStore';
+import { type OrderRecord, type OrderRegistry } from './orders/orderRegistry';
 import { bookVisit, type BookVisitOutcome, type BookVisitRequest } from './reporting/bookVisit';
 import { handOffToContractor, type HandOffOutcome } from './reporting/handOffToContractor';
 import { placeOrder, type PlaceOrderOutcome } from './reporting/placeOrder';
@@ -27,6 +32,12 @@ export interface RepairServicesOptions {
   clock: Clock;
   zone: string;
   phones: ContactNumbers;
+  orders: OrderRegistry;
+  repairsTeam: RepairsTeamMail;
+  /** Where poorly understood messages are kept for `repairs-bot review`; in memory when not given. */
+  learning?: LearningLog;
+  /** Visits due within this many days cannot be moved online ("not due within the next n days"). */
+  rebookMinDays: number;
   wishParser?: WishParser;
 }
 
@@ -46,7 +57,11 @@ export class RepairServices {
   readonly phones: ContactNumbers;
   readonly slots: SlotFinder;
   readonly wishParser: WishParser;
-  private readonly connect: ConnectFacade;
+  readonly orders: OrderRegistry;
+  readonly repairsTeam: RepairsTeamMail;
+  readonly learning: LearningLog;
+  readonly rebookMinDays: number;
+  readonly connect: ConnectFacade;
 
   constructor(options: RepairServicesOptions) {
     this.connect = options.connect;
@@ -59,6 +74,11 @@ export class RepairServices {
     this.zone = options.zone;
     this.phones = options.phones;
     this.slots = new SlotFinder(options.connect, options.clock, options.zone);
+    this.orders = options.orders;
+    this.learning =
+      options.learning ?? new LearningLog(new MemoryRecordStore(), { clock: options.clock, zone: options.zone });
+    this.repairsTeam = options.repairsTeam;
+    this.rebookMinDays = options.rebookMinDays;
     // The recogniser's model takes a few hundred milliseconds to build: pay that at start-up, not on a turn.
     this.wishParser = options.wishParser ?? createWishParser();
   }
@@ -96,6 +116,15 @@ export class RepairServices {
 
   describeSlot(slot: Slot, windows: readonly PlanningWindow[]): string {
     return describeSlot(slot, windows, this.zone, this.clock.now());
+  }
+
+  /** An open order at the property for the same repair, reported recently (see duplicateCheck). */
+  findOpenDuplicate(propertyId: string, code: string): Promise<OrderRecord | undefined> {
+    return findOpenDuplicate(this.orders, this.connect, this.catalogue.contractExternalId, {
+      propertyId,
+      code,
+      now: this.clock.now(),
+    });
   }
 
   /** The priority an emergency is raised with (the catalogue's shortest target in hours). */

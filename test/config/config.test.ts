@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       loadConfig({ CONNECT_BASE_URL: 'https://connect.example.org/WS-API' });
     } catch (error) {
       expect((error as ConfigError).problems).toEqual([
+        "CONNECT_EVENTS_SECRET: is required when CONNECT_BASE_URL is set (it authenticates Connect's updates)",
         'CONNECT_USERNAME: is required when CONNECT_BASE_URL is set',
         'CONNECT_PASSWORD: is required when CONNECT_BASE_URL is set',
       ]);

@@ -4,17 +4,25 @@ import {
   type Attachment,
   ConversationState,
   MemoryStorage,
+  type Middleware,
   type TurnContext,
   TestAdapter,
 } from 'botbuilder';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { type Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import { createBot } from '../../src/bot/createBot';
 import { RepairsBot } from '../../src/bot/repairsBot';
 import { createConnectClient, createConnectFacade, type SalesOrder } from '../../src/connect';
 import { createSimulator, type JournalEntry, type Simulator } from '../../src/connect/simulator';
-import { type DialogDeps } from '../../src/dialogs/dialogDeps';
+import { type ConversationData, type DialogDeps } from '../../src/dialogs/dialogDeps';
+import { startLocalMailServer } from '../../src/local/localMailServer';
 import { loadCatalogue } from '../../src/repairs/catalogue';
+import { SmtpRepairsTeamMail } from '../../src/repairs/handoff/smtpRepairsTeamMail';
+import { OrderRegistry } from '../../src/repairs/orders/orderRegistry';
+import { MemoryRecordStore } from '../../src/repairs/orders/recordStore';
 import { RepairServices } from '../../src/repairs/repairServices';
 import { type RepairReport } from '../../src/repairs/reporting/repairReport';
 import { createWishParser, type WishParser } from '../../src/repairs/slots';
@@ -41,6 +49,8 @@ let parser: WishParser | undefined;
 export interface World {
   sim: Simulator;
   services: RepairServices;
+  /** The local SMTP server that services.repairsTeam sends to: its URL, and the folder of received .eml files. */
+  mail: { url: string; folder: string };
   /** Connect calls since the start (or since `mark()`), by operation id. */
   calls(operationId: string, since?: number): JournalEntry[];
   /** The journal position now, to look only at what a test caused. */
@@ -66,6 +76,13 @@ export async function startWorld(): Promise<World> {
     }),
   );
   parser ??= createWishParser();
+  const mailServer = await startLocalMailServer({ port: 0, folder: fs.mkdtempSync(path.join(os.tmpdir(), 'mail-')) });
+  const repairsTeam = new SmtpRepairsTeamMail({
+    smtpUrl: mailServer.url,
+    to: 'repairs-team@example.org',
+    from: 'bot@example.org',
+  });
+  const records = new MemoryRecordStore();
   const services = new RepairServices({
     connect,
     catalogue: loadCatalogue(),
@@ -74,18 +91,28 @@ export async function startWorld(): Promise<World> {
     zone: ZONE,
     phones: PHONES,
     wishParser: parser,
+    orders: new OrderRegistry(records),
+    repairsTeam,
+    rebookMinDays: 1,
   });
   const lastSeq = () => sim.journal().reduce((max, entry) => Math.max(max, entry.seq), 0);
   return {
     sim,
     services,
+    mail: { url: mailServer.url, folder: mailServer.folder },
     calls: (operationId, since = 0) =>
       sim.journal().filter((entry) => entry.operationId === operationId && entry.seq > since),
     mark: lastSeq,
     reset: () => {
+      // Connect forgets its orders, so the bot forgets the ones it raised.
+      records.clear();
       sim.reset({ now: new Date(NOW) });
     },
-    close: () => sim.close(),
+    close: async () => {
+      repairsTeam.close();
+      await mailServer.close();
+      await sim.close();
+    },
   };
 }
 
@@ -187,16 +214,29 @@ export function depsFor(services: RepairServices, conversationState: Conversatio
   };
 }
 
-/** A DialogTestClient around one dialog, built by `make` from deps over the client's own conversation state. */
+/**
+ * A DialogTestClient around one dialog, built by `make` from deps over the client's own conversation state.
+ * `conversationData`, if given, is what the conversation already remembers when the dialog starts (e.g. a tenant
+ * check passed earlier: `{ verifiedPropertyId: 'PROP-0001' }`).
+ */
 export function dialogClient(
   make: (deps: DialogDeps) => Dialog,
   services: RepairServices,
   options: unknown,
   channelId = 'webchat',
+  conversationData?: ConversationData,
 ): DialogUnderTest {
   const conversationState = new ConversationState(new MemoryStorage());
   const deps = depsFor(services, conversationState);
-  const client = new DialogTestClient(channelId, make(deps), options, undefined, conversationState);
+  let seed = conversationData;
+  const seeding: Middleware = {
+    async onTurn(context, next) {
+      if (seed) Object.assign(await deps.conversationData.get(context, {}), seed);
+      seed = undefined;
+      await next();
+    },
+  };
+  const client = new DialogTestClient(channelId, make(deps), options, [seeding], conversationState);
   return {
     client,
     conversationState,
@@ -294,4 +334,61 @@ export function ordersIn(world: World): SalesOrder[] {
 /** The visits Connect holds for one order. */
 export function visitsOf(world: World, orderNumber: string) {
   return world.sim.snapshot().visits.filter((visit) => visit.PrimaryOrderNumber === orderNumber);
+}
+
+// --- orders already raised (for "My appointments") -----------------------------------------------------------------
+
+export interface RaisedOrder {
+  orderNumber: string;
+  visitExternalId?: string;
+  /** How the bot described the visit when it booked it, e.g. 'Thursday 3 December, morning, 8am to 1pm'. */
+  description?: string;
+}
+
+/**
+ * An order as a report leaves it: placed in Connect for a demo tenant, recorded in the bot's registry, and (unless
+ * `slot` is null) booked into `slot`, by default Thursday 3 December, morning. `recorded: false` leaves it out of
+ * the registry, as for an order raised by phone.
+ */
+export async function raisedOrder(
+  world: World,
+  options: {
+    propertyId?: string;
+    code?: string;
+    slot?: { date: string; planningWindowId: number } | null;
+    recorded?: boolean;
+  } = {},
+): Promise<RaisedOrder> {
+  const propertyId = options.propertyId ?? 'PROP-0001';
+  const tenant = world.services.tenants.findByPropertyId(propertyId);
+  if (!tenant) throw new Error(`${propertyId} is missing from the demo tenants`);
+  const code = options.code ?? 'BATH003';
+  const orderNumber = await placedOrder(world, { tenant, code });
+  if (options.recorded !== false) {
+    await world.services.orders.record({
+      orderNumber,
+      propertyId,
+      code,
+      raisedAt: world.services.clock.now().toISOString(),
+      status: 'open',
+      channelId: 'webchat',
+    });
+  }
+  const slot = options.slot === undefined ? { date: '2026-12-03', planningWindowId: 2 } : options.slot;
+  if (!slot) return { orderNumber };
+  const booked = await world.services.book({ orderNumber, slot });
+  if (booked.kind !== 'booked') throw new Error(`could not book the test visit: ${booked.kind}`);
+  const windows = (await world.services.connect.getPlanningWindows()).map((w) => ({
+    id: w.Id ?? 0,
+    name: w.Name ?? '',
+    start: `${String(w.StartHour ?? 0).padStart(2, '0')}:${String(w.StartMinute ?? 0).padStart(2, '0')}`,
+    end: `${String(w.EndHour ?? 0).padStart(2, '0')}:${String(w.EndMinute ?? 0).padStart(2, '0')}`,
+  }));
+  const description = world.services.describeSlot(slot, windows);
+  if (options.recorded !== false) {
+    await world.services.orders.update(orderNumber, {
+      visit: { visitExternalId: booked.visitExternalId, slot, description },
+    });
+  }
+  return { orderNumber, visitExternalId: booked.visitExternalId, description };
 }

@@ -108,12 +108,12 @@ describe('reporting a repair from the menus', () => {
       ],
     },
     {
-      name: '"My appointments" checks the tenant, then gives the phone number',
+      name: '"My appointments" checks the tenant first, then lists the home’s visits',
       steps: [
         ['hi', MAIN_MENU],
         ['My appointments', ASK_POSTCODE],
         ['LS1 4AB', ASK_HOUSE],
-        ['Flat 3, Hart', `I cannot show or change appointments here yet. Please call us on ${PHONES.repairs}`],
+        ['Flat 3, Hart', 'You have no repair visits booked in the next eight weeks.'],
       ],
     },
     {

@@ -222,6 +222,7 @@ describe('a conversation survives a restart of the bot (SQLite state)', () => {
         CONNECT_BASE_URL: sim.baseUrl,
         CONNECT_USERNAME: username,
         CONNECT_PASSWORD: password,
+        CONNECT_EVENTS_SECRET: 'events-secret-for-tests-0123456789abcdef',
         LOG_LEVEL: 'silent',
       }),
       { clock },

@@ -63,6 +63,7 @@ describe('GET /health', () => {
           CONNECT_BASE_URL: sim.baseUrl,
           CONNECT_USERNAME: username,
           CONNECT_PASSWORD: password,
+          CONNECT_EVENTS_SECRET: 'events-secret-for-tests-0123456789abcdef',
           LOG_LEVEL: 'silent',
         }),
         { clock },

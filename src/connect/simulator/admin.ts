@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ZodError, type ZodType } from 'zod';
-import { clockInput, configInput, faultInput, resetInput, seedInput, visitChangeInput } from './adminInput';
+import { clockInput, configInput, eventInput, faultInput, resetInput, seedInput, visitChangeInput } from './adminInput';
 import { sendJson } from './httpIo';
-import { AdminInputError, type SimulatorCore } from './simulatorCore';
+import { AdminInputError, AdminStateError, type SimulatorCore } from './simulatorCore';
 
 /**
  * The simulator's own JSON API under `{origin}/simulator/...` (see README.md): reset, seed, journal, state,
- * clock, faults and config. It needs no token; it is never part of a real Connect.
+ * clock, faults, config, visits and events for the bot. It needs no token; it is never part of a real Connect.
  */
 interface AdminRequest {
   match: RegExpExecArray;
@@ -15,7 +15,11 @@ interface AdminRequest {
 }
 
 type AdminAnswer = { status: number; body: unknown };
-type AdminRoute = { method: string; path: RegExp; run: (core: SimulatorCore, request: AdminRequest) => AdminAnswer };
+type AdminRoute = {
+  method: string;
+  path: RegExp;
+  run: (core: SimulatorCore, request: AdminRequest) => AdminAnswer | Promise<AdminAnswer>;
+};
 
 const ok = (body: unknown): AdminAnswer => ({ status: 200, body });
 const parse = <T>(schema: ZodType<T>, body: unknown): T => schema.parse(body ?? {});
@@ -81,20 +85,50 @@ const ROUTES: AdminRoute[] = [
     method: 'POST',
     path: /^\/simulator\/config$/,
     run: (core, { body }) => {
-      core.tokenLifetimeSeconds = parse(configInput, body).tokenLifetimeSeconds;
-      return ok({ tokenLifetimeSeconds: core.tokenLifetimeSeconds });
+      const config = parse(configInput, body);
+      const answer: Record<string, unknown> = {};
+      if (config.tokenLifetimeSeconds !== undefined) {
+        core.tokenLifetimeSeconds = config.tokenLifetimeSeconds;
+        answer.tokenLifetimeSeconds = core.tokenLifetimeSeconds;
+      }
+      if (config.eventsTarget !== undefined) {
+        core.eventsTarget = config.eventsTarget ?? undefined;
+        // The secret is not said back.
+        answer.eventsTarget = config.eventsTarget ? { url: config.eventsTarget.url } : null;
+      }
+      return ok(answer);
     },
   },
   {
     method: 'PATCH',
     path: /^\/simulator\/visits\/([^/]+)$/,
-    run: (core, { match, body }) => {
+    run: async (core, { match, body }) => {
       const visitExternalId = decodeURIComponent(match[1]);
-      if (!core.changeVisit(visitExternalId, parse(visitChangeInput, body))) {
+      const change = parse(visitChangeInput, body);
+      const event = change.sendEvent ? core.eventForVisitChange(visitExternalId, change) : undefined;
+      if (change.sendEvent && core.state.visits.has(visitExternalId) && !event) {
+        throw new AdminInputError(
+          'sendEvent needs a change that Connect reports: VisitStatus 3, 4 or 6, or a new slot',
+        );
+      }
+      if (change.sendEvent && !core.eventsTarget) throw new AdminStateError('No events target to send the event to');
+      if (!core.changeVisit(visitExternalId, change)) {
         return { status: 404, body: { error: `No visit ${visitExternalId}` } };
       }
-      return ok(core.state.visits.get(visitExternalId));
+      const visit = core.state.visits.get(visitExternalId);
+      return ok(event ? { ...visit, eventSent: await core.sendEvent(event) } : visit);
     },
+  },
+  {
+    // Connect's update to the bot: signed and posted to the events target; answers what was sent and the reply.
+    method: 'POST',
+    path: /^\/simulator\/events$/,
+    run: async (core, { body }) => ok(await core.sendEvent(parse(eventInput, body))),
+  },
+  {
+    method: 'GET',
+    path: /^\/simulator\/events$/,
+    run: (core) => ok(structuredClone(core.sentEvents)),
   },
   {
     // Where UserAccount's single sign-in URL leads: just says who it would log in.
@@ -109,13 +143,13 @@ const ROUTES: AdminRoute[] = [
   },
 ];
 
-export function handleAdmin(
+export async function handleAdmin(
   core: SimulatorCore,
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
   rawBody: string,
-): void {
+): Promise<void> {
   const path = url.pathname.replace(/\/+$/, '');
   const candidates = ROUTES.map((route) => ({ route, match: route.path.exec(path) })).filter((c) => c.match !== null);
   const chosen = candidates.find((c) => c.route.method === req.method);
@@ -125,7 +159,7 @@ export function handleAdmin(
   }
   try {
     const body = rawBody.trim() === '' ? undefined : (JSON.parse(rawBody) as unknown);
-    const answer = chosen.route.run(core, { match: chosen.match, url, body });
+    const answer = await chosen.route.run(core, { match: chosen.match, url, body });
     sendJson(res, answer.status, answer.body);
   } catch (error) {
     if (error instanceof ZodError) {
@@ -135,6 +169,7 @@ export function handleAdmin(
     }
     if (error instanceof AdminInputError || error instanceof SyntaxError)
       return sendJson(res, 400, { error: error.message });
+    if (error instanceof AdminStateError) return sendJson(res, 409, { error: error.message });
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from './calendar';
+import { SIMULATED_EVENT_TYPES } from './eventSender';
 import { PLANNING_WINDOWS } from './planningWindows';
 
 /**
@@ -17,7 +18,18 @@ const count = z.number().int().positive();
 
 export const resetInput = z.object({ now: instant.optional() }).strict();
 export const clockInput = z.object({ now: instant, frozen: z.boolean().optional() }).strict();
-export const configInput = z.object({ tokenLifetimeSeconds: z.number().int().positive() }).strict();
+export const eventsTargetInput = z.object({ url: z.url({ protocol: /^https?$/ }), secret: z.string().min(1) }).strict();
+
+export const configInput = z
+  .object({
+    tokenLifetimeSeconds: z.number().int().positive().optional(),
+    /** Where events go (the bot's events URL and shared secret); null stops sending. */
+    eventsTarget: eventsTargetInput.nullable().optional(),
+  })
+  .strict()
+  .refine((c) => c.tokenLifetimeSeconds !== undefined || c.eventsTarget !== undefined, {
+    message: 'give tokenLifetimeSeconds or eventsTarget',
+  });
 
 export const capacityInput = z
   .object({ date: isoDate, planningWindowId: windowId, capacity: z.number().int().min(0) })
@@ -52,9 +64,40 @@ export const visitChangeInput = z
     VisitStatus: z.number().int().min(0).max(6).optional(),
     VisitResultType: z.number().int().min(0).max(3).optional(),
     OperativeComments: z.string().optional(),
+    /** Moves the visit to this day and window (both or neither): a re-appointment made in Connect. */
+    Date: isoDate.optional(),
+    PlanningWindowId: windowId.optional(),
+    /** Also tell the bot, as Connect would: the event matching the change is sent to the events target. */
+    sendEvent: z.boolean().optional(),
+  })
+  .strict()
+  .refine((c) => (c.Date === undefined) === (c.PlanningWindowId === undefined), {
+    message: 'Date and PlanningWindowId go together',
+    path: ['PlanningWindowId'],
+  });
+
+/** POST /simulator/events: an event for the bot; blanks are filled from the simulator's own order and visits. */
+export const eventInput = z
+  .object({
+    eventType: z.enum(SIMULATED_EVENT_TYPES),
+    PrimaryOrderNumber: z.string().min(1),
+    /** Default: the order's most recently booked visit, for events about a visit. */
+    VisitExternalId: z.string().min(1).optional(),
+    /** Default: the visit's slot, for appointment events. */
+    Date: isoDate.optional(),
+    PlanningWindowId: windowId.optional(),
+    VisitStatus: z.number().int().min(0).max(6).optional(),
+    VisitResultType: z.number().int().min(0).max(3).optional(),
+    /** Default: 'EV-' and a number. */
+    EventId: z.string().min(1).optional(),
+    /** Default: the simulator's clock. */
+    OccurredAt: instant.optional(),
+    /** A Connect call id for the bot to answer with a ResponseCallback; true makes one up. */
+    CloudExternalId: z.union([z.string().min(1), z.literal(true)]).optional(),
   })
   .strict();
 
 export type SeedInput = z.infer<typeof seedInput>;
 export type FaultInput = z.infer<typeof faultInput>;
 export type VisitChange = z.infer<typeof visitChangeInput>;
+export type EventInput = z.infer<typeof eventInput>;

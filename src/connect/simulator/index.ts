@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
-import type { FaultInput, SeedInput, VisitChange } from './adminInput';
+import type { EventInput, FaultInput, SeedInput, VisitChange } from './adminInput';
 import { ConnectDefinition } from './connectDefinition';
+import type { EventsTarget, SentEvent } from './eventSender';
 import type { JournalEntry } from './journal';
 import { resolveOptions, type SimulatorOptions } from './options';
 import { startServer, stopServer } from './server';
@@ -32,6 +33,12 @@ export interface Simulator {
   changeVisit(visitExternalId: string, change: VisitChange): boolean;
   /** answers that broke the contract (simulator bugs); should always be empty */
   responseFailures(): ResponseFailure[];
+  /** where Connect's update events go (the bot's events URL and shared secret); undefined stops sending */
+  setEventsTarget(target: EventsTarget | undefined): void;
+  /** signs and posts an event to the events target (as POST /simulator/events); rejects when there is none */
+  sendEvent(input: EventInput): Promise<SentEvent>;
+  /** every event delivery made since the last reset, with the bot's answers */
+  eventsSent(): SentEvent[];
 }
 
 export async function createSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -59,11 +66,17 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     },
     changeVisit: (id, change) => core.changeVisit(id, change),
     responseFailures: () => structuredClone(core.responseFailures),
+    setEventsTarget: (target) => {
+      core.eventsTarget = target;
+    },
+    sendEvent: (input) => core.sendEvent(input),
+    eventsSent: () => structuredClone(core.sentEvents),
   };
 }
 
 export type { SimulatorOptions, SimulatorLogger } from './options';
 export type { JournalEntry } from './journal';
-export type { FaultInput, SeedInput } from './adminInput';
+export type { EventInput, FaultInput, SeedInput } from './adminInput';
+export type { EventBody, EventsTarget, SentEvent } from './eventSender';
 export type { ResponseFailure, SimulatorSnapshot } from './simulatorCore';
 export { DEMO_TENANTS } from './seed';

@@ -4,7 +4,9 @@ import { DEFAULT_PASSWORD, DEFAULT_USERNAME } from './options';
 
 /**
  * `npm run simulator`: a Connect simulator on its own, for the bot in development and for demos.
- * CONNECT_SIMULATOR_PORT (default 5055), CONNECT_USERNAME and CONNECT_PASSWORD (the credentials it accepts).
+ * CONNECT_SIMULATOR_PORT (default 5055), CONNECT_USERNAME and CONNECT_PASSWORD (the credentials it accepts);
+ * CONNECT_EVENTS_URL (the bot's events web service, e.g. http://127.0.0.1:3978/api/connect/events) and
+ * CONNECT_EVENTS_SECRET (the bot's secret) let POST /simulator/events reach the bot.
  */
 async function main(): Promise<void> {
   const logger = pino({ name: 'connect-simulator' });
@@ -17,6 +19,10 @@ async function main(): Promise<void> {
     username: process.env.CONNECT_USERNAME || DEFAULT_USERNAME,
     password: process.env.CONNECT_PASSWORD || DEFAULT_PASSWORD,
     logger,
+    eventsTarget:
+      process.env.CONNECT_EVENTS_URL && process.env.CONNECT_EVENTS_SECRET
+        ? { url: process.env.CONNECT_EVENTS_URL, secret: process.env.CONNECT_EVENTS_SECRET }
+        : undefined,
   });
   logger.info(
     { baseUrl: simulator.baseUrl, admin: `${simulator.origin}/simulator` },

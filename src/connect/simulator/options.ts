@@ -1,3 +1,5 @@
+import type { EventsTarget } from './eventSender';
+
 /**
  * How a simulator is started. Everything has a default so `createSimulator()` just works in a test.
  */
@@ -20,12 +22,15 @@ export interface SimulatorOptions {
   now?: () => Date;
   /** pino or anything with the same info/warn/error(obj, msg) methods; silent by default */
   logger?: SimulatorLogger;
+  /** Where to send Connect's update events (the bot's events URL and the shared secret); also settable later. */
+  eventsTarget?: EventsTarget;
 }
 
 export const DEFAULT_USERNAME = 'repairs-bot@simulator.local';
 export const DEFAULT_PASSWORD = 'simulator-password';
 
-export type ResolvedOptions = Required<Omit<SimulatorOptions, 'now'>> & Pick<SimulatorOptions, 'now'>;
+export type ResolvedOptions = Required<Omit<SimulatorOptions, 'now' | 'eventsTarget'>> &
+  Pick<SimulatorOptions, 'now' | 'eventsTarget'>;
 
 const silentLogger: SimulatorLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -40,5 +45,6 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
     now: options.now,
     logger: options.logger ?? silentLogger,
+    eventsTarget: options.eventsTarget,
   };
 }

@@ -1,6 +1,8 @@
-import type { FaultInput, SeedInput, VisitChange } from './adminInput';
+import { randomUUID } from 'node:crypto';
+import type { EventInput, FaultInput, SeedInput, VisitChange } from './adminInput';
 import { SimulatorClock } from './clock';
 import type { ConnectDefinition } from './connectDefinition';
+import { deliverEvent, type EventBody, type EventsTarget, type SentEvent } from './eventSender';
 import type { Customer, JobCode } from './connectTypes';
 import { FaultBook, type ArmedFault } from './faults';
 import type { Backoffice } from './handlers/types';
@@ -9,7 +11,7 @@ import type { ResolvedOptions, SimulatorLogger } from './options';
 import { CaseInsensitiveRouter } from './routing';
 import { Scheduler } from './scheduler';
 import { addJobCode, applySeed } from './seed';
-import { SimulatorState, slotKey, type VisitStatusValue } from './state';
+import { SimulatorState, slotKey, type Visit, VISIT_STATUS, type VisitStatusValue } from './state';
 import type { VisitResultType } from './connectTypes';
 import { TokenStore } from './tokens';
 
@@ -26,6 +28,11 @@ export interface ResponseFailure {
 
 export class AdminInputError extends Error {}
 
+/** An admin call that cannot be done in the simulator's present state (e.g. no events target): a 409. */
+export class AdminStateError extends Error {}
+
+const APPOINTMENT_EVENTS = new Set(['NewAppointment', 'ReAppointment', 'FollowOnAppointment']);
+
 export class SimulatorCore {
   readonly state = new SimulatorState();
   readonly clock: SimulatorClock;
@@ -38,6 +45,11 @@ export class SimulatorCore {
   readonly responseFailures: ResponseFailure[] = [];
   tokenLifetimeSeconds: number;
   origin = '';
+  /** Where events go (the bot's events web service); kept by reset, like issued tokens. */
+  eventsTarget?: EventsTarget;
+  /** Every event delivery made, oldest first. */
+  readonly sentEvents: SentEvent[] = [];
+  private eventCounter = 0;
 
   constructor(
     readonly definition: ConnectDefinition,
@@ -47,6 +59,7 @@ export class SimulatorCore {
     this.scheduler = new Scheduler(this.state, () => this.clock.now());
     this.router = new CaseInsensitiveRouter(definition.operations());
     this.tokenLifetimeSeconds = options.tokenLifetimeSeconds;
+    this.eventsTarget = options.eventsTarget;
     applySeed(this.state);
   }
 
@@ -67,6 +80,8 @@ export class SimulatorCore {
     this.journal.reset();
     this.faults.clear();
     this.responseFailures.length = 0;
+    this.sentEvents.length = 0;
+    this.eventCounter = 0;
     this.tokenLifetimeSeconds = this.options.tokenLifetimeSeconds;
     if (now) this.clock.set(now);
     else this.clock.restore();
@@ -117,7 +132,74 @@ export class SimulatorCore {
     if (change.VisitStatus !== undefined) visit.VisitStatus = change.VisitStatus as VisitStatusValue; // zod checked 0-6
     if (change.VisitResultType !== undefined) visit.VisitResultType = change.VisitResultType as VisitResultType; // zod checked 0-3
     if (change.OperativeComments !== undefined) visit.OperativeComments = change.OperativeComments;
+    if (change.Date !== undefined && change.PlanningWindowId !== undefined) {
+      // Re-appointed by the back office, which may overbook: no capacity check.
+      visit.slot = { date: change.Date, planningWindowId: change.PlanningWindowId };
+      if (change.VisitStatus === undefined) visit.VisitStatus = VISIT_STATUS.Booked;
+      visit.bookedAt = this.clock.now().toISOString();
+    }
     return true;
+  }
+
+  /** The event Connect would send for a change made with changeVisit; undefined when none matches. */
+  eventForVisitChange(visitExternalId: string, change: VisitChange): EventInput | undefined {
+    const visit = this.state.visits.get(visitExternalId);
+    if (!visit) return undefined;
+    const about = { PrimaryOrderNumber: visit.PrimaryOrderNumber, VisitExternalId: visit.VisitExternalId };
+    if (change.Date !== undefined) return { eventType: 'ReAppointment', ...about };
+    switch (change.VisitStatus ?? (change.VisitResultType !== undefined ? visit.VisitStatus : undefined)) {
+      case VISIT_STATUS.Completed:
+        return { eventType: 'VisitCompleted', ...about };
+      case VISIT_STATUS.Shelved:
+        return { eventType: 'VisitShelved', ...about };
+      case VISIT_STATUS.PendingDeletion:
+        return { eventType: 'VisitDeleted', ...about };
+      default:
+        return undefined;
+    }
+  }
+
+  /**
+   * An event as Connect would send it, its blanks filled from the simulator's state: the visit defaults to the
+   * order's latest, the slot, status and result to the visit's; an EventId and OccurredAt are made up.
+   */
+  buildEvent(input: EventInput): EventBody {
+    const needsVisit = input.eventType !== 'OrderCompleted';
+    const visit: Visit | undefined = input.VisitExternalId
+      ? this.state.visits.get(input.VisitExternalId)
+      : needsVisit
+        ? this.state.visitsOf(input.PrimaryOrderNumber).sort((a, b) => b.bookedAt.localeCompare(a.bookedAt))[0]
+        : undefined;
+    const appointment = APPOINTMENT_EVENTS.has(input.eventType);
+    const body: EventBody = {
+      EventId: input.EventId ?? `EV-${String((this.eventCounter += 1)).padStart(6, '0')}`,
+      EventType: input.eventType,
+      PrimaryOrderNumber: input.PrimaryOrderNumber,
+      VisitExternalId: input.VisitExternalId ?? (needsVisit ? visit?.VisitExternalId : undefined),
+      Date: input.Date ?? (appointment ? visit?.slot?.date : undefined),
+      PlanningWindowId: input.PlanningWindowId ?? (appointment ? visit?.slot?.planningWindowId : undefined),
+      VisitStatus: input.VisitStatus ?? (needsVisit ? visit?.VisitStatus : undefined),
+      VisitResultType:
+        input.VisitResultType ?? (input.eventType === 'VisitCompleted' ? visit?.VisitResultType : undefined),
+      OccurredAt: input.OccurredAt ?? this.clock.now().toISOString(),
+      CloudExternalId: input.CloudExternalId === true ? randomUUID() : input.CloudExternalId,
+    };
+    // Members left blank are left out, as Json.NET would with NullValueHandling.Ignore.
+    return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as EventBody;
+  }
+
+  /** Signs and posts an event to the events target; the delivery (and the bot's answer) is kept in sentEvents. */
+  async sendEvent(input: EventInput): Promise<SentEvent> {
+    const target = this.eventsTarget;
+    if (!target) {
+      throw new AdminStateError(
+        'No events target: set one with POST /simulator/config { eventsTarget: { url, secret } }',
+      );
+    }
+    const sent = await deliverEvent(target, this.buildEvent(input), this.clock.now());
+    this.sentEvents.push(sent);
+    if (sent.status === 0) this.logger.warn({ url: target.url }, 'event not delivered: the target did not answer');
+    return structuredClone(sent);
   }
 
   journalSince(since?: number): JournalEntry[] {
@@ -144,6 +226,8 @@ export class SimulatorCore {
       tokensIssued: this.tokens.issued,
       tokenLifetimeSeconds: this.tokenLifetimeSeconds,
       responseValidationFailures: structuredClone(this.responseFailures),
+      eventsTarget: this.eventsTarget ? { url: this.eventsTarget.url } : null,
+      eventsSent: structuredClone(this.sentEvents),
     };
   }
 }
