@@ -30,9 +30,15 @@ interface Span {
   end: number;
 }
 
+interface Trigger {
+  pattern: PhrasePattern;
+  /** Counts only when this also matches somewhere in the message. */
+  whenAlso?: PhrasePattern;
+}
+
 interface Rule {
   emergency: Emergency;
-  triggers: PhrasePattern[];
+  triggers: Trigger[];
   lookalikes: PhrasePattern[];
 }
 
@@ -50,6 +56,13 @@ export function createEmergencyDetector(
   const lookalikes = options.lookalikes ?? ROUTINE_LOOKALIKES;
   const phrasesFor = (entries: readonly EmergencyLexiconEntry[], id: string): PhrasePattern[] =>
     entries.filter((entry) => entry.emergencyId === id).flatMap((entry) => entry.phrases.map(compilePhrase));
+  const triggersFor = (entries: readonly EmergencyLexiconEntry[], id: string): Trigger[] =>
+    entries
+      .filter((entry) => entry.emergencyId === id)
+      .flatMap((entry) => {
+        const whenAlso = entry.whenAlso === undefined ? undefined : compilePhrase(entry.whenAlso);
+        return entry.phrases.map((phrase) => ({ pattern: compilePhrase(phrase), ...(whenAlso && { whenAlso }) }));
+      });
 
   const rules: Rule[] = catalogue.emergencies
     .map((emergency, index) => ({ emergency, index }))
@@ -58,13 +71,13 @@ export function createEmergencyDetector(
       emergency,
       triggers: [
         // A trigger's own punctuation ("can't stop the water!") is not required of the tenant.
-        ...emergency.triggers.map((trigger) =>
-          compileLiteral(
+        ...emergency.triggers.map((trigger) => ({
+          pattern: compileLiteral(
             toTokenLine(trigger).tokens.filter((token) => !isClausePunctuation(token)),
             trigger,
           ),
-        ),
-        ...phrasesFor(lexicon, emergency.id),
+        })),
+        ...triggersFor(lexicon, emergency.id),
       ],
       lookalikes: phrasesFor(lookalikes, emergency.id),
     }));
@@ -76,7 +89,8 @@ export function createEmergencyDetector(
       for (const { emergency, triggers, lookalikes: routine } of rules) {
         const routineSpans = routine.flatMap((pattern) => findSpans(pattern, tokenLine).map((found) => found.span));
         const spans = triggers
-          .flatMap((pattern) => findSpans(pattern, tokenLine))
+          .filter(({ whenAlso }) => whenAlso === undefined || findSpans(whenAlso, tokenLine).length > 0)
+          .flatMap(({ pattern }) => findSpans(pattern, tokenLine))
           .filter(
             ({ span, gaps }) =>
               !isNegatedBefore(tokenLine.tokens, span.start) &&

@@ -12,6 +12,12 @@
 export interface EmergencyLexiconEntry {
   emergencyId: string;
   phrases: readonly string[];
+  /**
+   * Words (in the phrase language: `a|b|stem*`) of which one must appear somewhere in the message for these phrases
+   * to count, in any clause: "loo's blocked, we only have the one" is about the only toilet, "we only have the one
+   * key" is not.
+   */
+  whenAlso?: string;
 }
 
 // Word groups shared by several phrases below; plain strings in the same phrase language.
@@ -44,6 +50,10 @@ export const EMERGENCY_LEXICON: readonly EmergencyLexiconEntry[] = [
       `leak|leaks of ${GAS}`,
       'hiss* ..4 gas|gass',
       `gas|gass hob|cooker|fire|meter|pipe|supply|tap ..2 leak*|hiss*|${SMELL}`,
+      'rotten egg|eggs|eggy ..1 smell*',
+      `${SMELL}|smel*|smells|smelling ..2 like|of ..1 rotten? egg|eggs`,
+      'eggy|rotten egg|eggs smell*|stink*|stench|pong',
+      "think*|suspect*|reckon|worried|might|could|maybe|probably|possibly ..3 it's|its|is|be|of? gas|gass $",
       'carbon mon*|diox*|monixide',
       'monoxide|monoxcide|monoxid',
       'co|co2|carbon ..1 alarm*|detector*|monitor*|sensor*',
@@ -59,6 +69,7 @@ export const EMERGENCY_LEXICON: readonly EmergencyLexiconEntry[] = [
       `pour*|gush*|pissing ..2 in|through|from|out|down|into ..3 ${CEILING}|${LIGHT}|wall*|roof|everywhere|upstairs|above|${PIPE}`,
       `${WATER_OR_RAIN} ..2 ${FLOWING} ..4 ${CEILING}|${LIGHT}`,
       `${CEILING} ..2 leak*|drip*|pour*|gush*|bulg*|sag*|bowing|bowed|collaps*|caved|fallen|fell|pissing|soaked|soaking|sodden`,
+      `${CEILING} ..4 bulg*|sag*|bowing|bowed|collaps*|caved`,
       `${CEILING} ..2 coming|come|came|fell|falling|caved down|in|through`,
       `collaps*|caved ..2 ${CEILING}|roof`,
       'roof ..2 collaps*|caved ..1 in|down?',
@@ -66,7 +77,10 @@ export const EMERGENCY_LEXICON: readonly EmergencyLexiconEntry[] = [
       'leak*|water|pour* ..4 from|through ..3 next door',
       `${LIGHT} ..2 full|filling|filled|fills ..2 water`,
       `burst|bursted|bust|busted|exploded|exploding ..2 ${PIPE}`,
+      `spray*|spurt*|squirt*|gush*|pour*|pissing ..4 ${PIPE}|joint|joints|wall|walls`,
       `${PIPE} ..4 burst*|bust|busted|exploded|split|snapped|blown`,
+      `leak*|drip*|pour*|gush*|pissing|trickl*|seep*|spurt* ..4 through|from|into ..2 ${CEILING}|${LIGHT}`,
+      `${CEILING} ..4 drip*|leak*|pour*|gush*|pissing`,
       'flood|floods|flooded|flooding|floodin|flodded|floded|flooed|fludded|flooing|flodding|fooded',
       'under water|underwater',
       'inch|inches|ankle|knee ..1 of|deep ..1 water',
@@ -92,19 +106,22 @@ export const EMERGENCY_LEXICON: readonly EmergencyLexiconEntry[] = [
       'wire*|wiring|cable* ..3 exposed|hanging|sticking|dangling|showing|bare|frayed|burnt|melted|live',
       'electric|electrical shock*',
       'electrocut*',
-      'got|get|gave|getting|had ..2 shock|shocks',
+      'got|get|gave|getting|had|give|gives|giving ..3 shock|shocks',
       'shock|shocks ..2 off|from|when',
       'shocked me|us|him|her|my',
       `${WATER} ..4 ${SOCKET}|electrics|consumer`,
       'electric|electrics|electrical|socket|sockets|plug|plugs ..2 wet|soaked|soaking|under water',
       `no|without|lost|lose|losing|zero all? the? ${POWER} $`,
       `no|without|lost|lose|losing|zero all? the? ${POWER} ..1 at all|anywhere|whatsoever|throughout|everywhere`,
-      `no|without|lost|zero ${POWER} ..3 whole|entire|house|flat|home|property|bungalow|maisonette|place`,
+      `no|without|lost|lose|losing|zero all? the? ${POWER} ..3 whole|entire|house|flat|home|property|bungalow|maisonette|place`,
       `no|without|lost ${POWER} ..1 since|for ..3 hour*|hrs|day*|morning|night|yesterday|today|last|ages|week*|2|3|4|5|6|two|three`,
       `${POWER}|lights|everything ..2 gone|go|went|off|out|died|cut|tripped|down|dead ..4 whole|entire|everywhere|house|flat|home|property|all|place`,
       `${POWER} ..1 gone|went|off|out|cut|dead|died $`,
       `all|whole|entire ..2 ${POWER}|lights ..2 gone|off|out|died|cut|tripped|dead|went`,
       `trip|trips|tripswitch|fuse|fuses|fusebox|rcd|breaker ..4 ${WONT}|wont|keeps ..1 reset|back|stay|staying|trip*`,
+      `${POWER}|lights ..2 keeps|keep|keeps on ..1 tripping|tripping out|cutting|going|dropping ..1 out|off?`,
+      `nothing|none ..4 has|have|got|getting ..1 any? ${POWER}`,
+      `no ${POWER} anywhere`,
     ],
   },
   {
@@ -132,6 +149,7 @@ export const EMERGENCY_LEXICON: readonly EmergencyLexiconEntry[] = [
       'someone|somebody|intruder|intruders ..2 got|get|tried|trying|broke|break ..3 in|into',
       'window|windows|glass|pane|panes|windowpane|glazing ..2 smashed|shattered|caved|bricked|broken|broke|put ..1 in|through?',
       'smashed|shattered|broken|broke|bricked ..3 window|windows|glass|pane|panes|windowpane',
+      'brick|bricks|stone|stones|rock|rocks|ball|something thrown? through ..2 window|windows|glass|pane|panes',
       `${DOORISH} door|doors ..3 hanging|come|came|fallen|falling off`,
       'door frame|doorframe ..2 smashed|split|broken|kicked|damaged|cracked|hanging',
       'doorframe|frame ..2 smashed|split|kicked',
@@ -169,6 +187,18 @@ export const EMERGENCY_LEXICON: readonly EmergencyLexiconEntry[] = [
       `${TOILET} ..2 unusable|unuseable|out of order|out of action`,
     ],
   },
+  {
+    emergencyId: 'toilet',
+    whenAlso: `${TOILET}|pan|flush`,
+    phrases: [
+      'only ..1 have|got|has ..1 the|one one|1 $',
+      'just ..1 the one $',
+      'only one|1 ..1 in the? house|flat|home|property|place|bungalow|maisonette',
+      'only one|1 $',
+      "it's|its|that's|thats|is the only one",
+      `no|not|don't|haven't|without ..2 other|another|second|spare one $`,
+    ],
+  },
 ];
 
 /**
@@ -184,6 +214,7 @@ export const ROUTINE_LOOKALIKES: readonly EmergencyLexiconEntry[] = [
       `${WONT}|wont ..1 stop* drip*`,
       'flood light|lights|lite',
       'gutter*|guttering|downpipe*|drainpipe* ..4 pour*|gush*|overflow*',
+      'spray*|splash*|squirt* ..2 water ..1 everywhere',
       'pour*|gush*|pissing ..4 gutter*|guttering|downpipe*|drainpipe*',
     ],
   },
@@ -207,6 +238,8 @@ export const ROUTINE_LOOKALIKES: readonly EmergencyLexiconEntry[] = [
       'window|windows ..1 handle*|hinge*|restrictor*|catch*|latch*|seal*|vent*|blind*|sill*|board*|cord*|stay*|mechanism|safety',
       'car|bike|shed|gate|bin|mailbox|letterbox|post ..1 lock|locks|window|windows',
       'key fob|fobs',
+      'panel|panels|bath|cupboard|skirting|plasterboard|wall ..2 kicked|smashed|bashed ..1 in',
+      `communal|building|block|flats ..4 ${WONT}|wont ..1 lock|locking|shut|close|closing|secure`,
       'in touch',
     ],
   },

@@ -39,8 +39,27 @@ export function pickedPosition(choice: string): number | 'last' | undefined {
   return undefined;
 }
 
-const EARLIEST =
-  /^(?:the\s+)?(?:earliest|soonest|first available|first free|next available|asap|a\.?s\.?a\.?p\.?|as soon as possible|as early as possible|earliest (?:one|possible|available|date|slot|appointment|time)|soonest (?:one|possible|available)|whichever is (?:first|soonest|earliest))$/;
+/**
+ * The soonest slot, or any slot at all: 'the earliest', 'asap', 'first available', 'earliest you've got',
+ * 'whenever', 'any day', 'I don't mind'. A tenant who does not mind when is given the earliest.
+ */
+const THING = '(?:\\s+(?:one|possible|available|free|date|day|slot|appointment|time|visit))';
+const YOU_HAVE = "(?:\\s+(?:you|u)(?:'ve|\\s+have)?\\s*(?:got|have|can do|can)(?:\\s+(?:do|offer|give me))?)?";
+const EARLIEST = new RegExp(
+  `^(?:${[
+    `(?:the\\s+)?(?:earliest|soonest)${THING}*${YOU_HAVE}`,
+    `(?:the\\s+)?(?:first|next)\\s+(?:available|free|possible)${THING}*${YOU_HAVE}`,
+    'asap',
+    'a\\.?s\\.?a\\.?p\\.?',
+    'as soon as (?:possible|poss|you can|you like)',
+    'as early as possible',
+    'whichever is (?:first|soonest|earliest)',
+    "whenever(?:'?s| is)?(?:\\s+(?:soonest|earliest|first|best|easiest|fine|good|ok|okay|suits|possible|you can|you like|you want|works))?",
+    'any\\s*(?:time|day|date|slot|one)(?:\\s+(?:is|will be|would be))?(?:\\s+(?:fine|good|ok|okay))?',
+    "(?:i\\s+)?(?:don't|do not|dont) mind(?:\\s+(?:when|which|what day|what time))?",
+    "(?:i'?m\\s+)?(?:not fussed|easy|flexible)",
+  ].join('|')})$`,
+);
 
 export function wantsEarliest(choice: string): boolean {
   return EARLIEST.test(choice);

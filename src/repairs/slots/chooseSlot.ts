@@ -18,7 +18,7 @@ export type SlotChoice =
    * `nearest` are the closest free slots. `wishedFrom` is the first day the wish names, so the caller can ask
    * Connect for that week when the grid does not reach it (null when the wish names no day, e.g. 'mornings').
    */
-  | { kind: 'wish'; fits: Slot[]; nearest: Slot[]; wishedFrom: IsoDate | null }
+  | { kind: 'wish'; fits: Slot[]; nearest: Slot[]; wishedFrom: IsoDate | null; constraints: WishConstraints }
   | { kind: 'unclear' };
 
 export interface ChooseSlotOptions {
@@ -91,11 +91,12 @@ export function chooseSlot(
   if (isEmptyWish(wish)) return { kind: 'unclear' };
 
   const free = freeSlots(grid, { now: options.now, zone, emergency: options.emergency ?? false });
-  const { fits, nearest } = matchWish(wish, free, grid.windows, options.nearestCount ?? 3);
+  const { fits, nearest } = matchWish(wish, free, grid.windows, options.nearestCount ?? 3, today);
   return {
     kind: 'wish',
     fits: fits.slice(0, options.limit ?? 5).map((f) => f.slot),
     nearest: nearest.map((f) => f.slot),
     wishedFrom: firstDayOf(wish, today),
+    constraints: wish,
   };
 }

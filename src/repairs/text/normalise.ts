@@ -57,6 +57,30 @@ export const SMS_SPELLINGS: Readonly<Record<string, string>> = {
   ppl: 'people',
   gd: 'good',
   nt: 'not',
+  // Misspellings and dropped g's common enough in repair reports that both the detector and the matcher want them
+  leeking: 'leaking',
+  leekin: 'leaking',
+  leakin: 'leaking',
+  leakn: 'leaking',
+  drippin: 'dripping',
+  pourin: 'pouring',
+  poring: 'pouring',
+  comin: 'coming',
+  workin: 'working',
+  wrkin: 'working',
+  wrking: 'working',
+  brokn: 'broken',
+  blokd: 'blocked',
+  blockd: 'blocked',
+  bloked: 'blocked',
+  celing: 'ceiling',
+  cieling: 'ceiling',
+  ceilin: 'ceiling',
+  frnt: 'front',
+  bk: 'back',
+  flr: 'floor',
+  extractr: 'extractor',
+  extracter: 'extractor',
 };
 
 /** Typographic quotes and dashes that phones insert → their plain forms. */
@@ -77,6 +101,15 @@ const SPLIT_CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
   [/\bwill\s+not\b/g, "won't"],
 ];
 
+/** A word in the SMS table, or a word with a clitic whose stem is ("loo's" → "toilet's"). */
+function spelt(word: string): string {
+  const whole = SMS_SPELLINGS[word];
+  if (whole !== undefined) return whole;
+  const clitic = /^([a-z0-9]+)('(?:s|re|ll|d|ve|m))$/.exec(word);
+  const stem = clitic ? SMS_SPELLINGS[clitic[1]!] : undefined;
+  return stem !== undefined && !stem.includes("'") && !stem.includes(' ') ? `${stem}${clitic![2]}` : word;
+}
+
 /**
  * Lower-cases, straightens quotes and dashes, squeezes runs of three or more of the same letter ("gasssss" → "gass"),
  * spells out SMS words on word boundaries and collapses white space. Deterministic and idempotent.
@@ -87,7 +120,7 @@ export function normaliseTenantText(text: string): string {
   out = out.replace(/([a-z])\1{2,}/g, '$1$1');
   // A word glued to a hyphen is part of a compound ("u-bend", "en-suite"), not an SMS spelling.
   out = out.replace(/[a-z0-9]+(?:'[a-z]+)*/g, (word, offset: number, whole: string) =>
-    whole[offset - 1] === '-' || whole[offset + word.length] === '-' ? word : (SMS_SPELLINGS[word] ?? word),
+    whole[offset - 1] === '-' || whole[offset + word.length] === '-' ? word : spelt(word),
   );
   for (const [pattern, contracted] of SPLIT_CONTRACTIONS) out = out.replace(pattern, contracted);
   return out.replace(/\s+/g, ' ').trim();

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_CATALOGUE_PATH, loadCatalogue } from '../../../src/repairs/catalogue';
 import { createDiagnosisMatcher, type DiagnosisMatcher } from '../../../src/repairs/diagnosis';
+import { LOCATION_PHRASE_WEIGHT, messageTerms, WORKING_WEIGHT } from '../../../src/repairs/diagnosis/searchTerms';
 import { LABELLED_MESSAGES, NOT_REPAIRS } from './labelledMessages';
 
 const fixture = loadCatalogue(path.resolve(__dirname, '../../fixtures/diagnosis-catalogue.json'));
@@ -56,6 +57,27 @@ describe('diagnosis matcher', () => {
     ['rad leakin in the hall', 'HEAT004'],
     ['radiators leaked', 'HEAT004'],
   ])('puts %j → %s first', (text, code) => {
+    expect(matcher.match(text)[0]?.code).toBe(code);
+  });
+
+  it('rewrites compounds and quietens what the tenant says works or where the fault is', () => {
+    const weights = (text: string) => Object.fromEntries(messageTerms(text).map(({ term, weight }) => [term, weight]));
+    // the "switch" of a trip switch is no light switch
+    expect(weights('trip switch gone')).not.toHaveProperty('switch');
+    // what the tenant says works is not the repair
+    expect(weights('no heating but the hot water is fine')).toMatchObject({ heat: 1, hot: WORKING_WEIGHT });
+    // words after "by the" say where, not what
+    expect(weights('light by the front door')).toMatchObject({ light: 1, front: LOCATION_PHRASE_WEIGHT });
+  });
+
+  it.each([
+    // spelling variants reach the phrase expansions ("bannister" → "banister")
+    ['bannister rail has come off the wall', 'FLOR003'],
+    // words after "by the" say where, not what
+    ['outside light by the front door not working', 'ELEC004'],
+    // when it happens is not what is wrong
+    ['toilet leaking onto the floor every flush', 'TOIL005'],
+  ])('reads %j as %s', (text, code) => {
     expect(matcher.match(text)[0]?.code).toBe(code);
   });
 

@@ -71,6 +71,14 @@ describe('emergency detector', () => {
     expect(extended.detect('strong smel of gas')).toBeNull(); // the given lexicon replaces the default
   });
 
+  it('counts a phrase with a context only when the message also has a context word, in any clause', () => {
+    const extended = createEmergencyDetector(fixture, {
+      lexicon: [{ emergencyId: 'toilet', whenAlso: 'toilet|loo', phrases: ['only have the one $'] }],
+    });
+    expect(extended.detect("loo's blocked, we only have the one")?.emergencyId).toBe('toilet');
+    expect(extended.detect('we only have the one')).toBeNull();
+  });
+
   it('refuses a lexicon phrase that cannot be meant', () => {
     expect(() => createEmergencyDetector(fixture, { lexicon: [{ emergencyId: 'gas', phrases: ['.. gas'] }] })).toThrow(
       /must start with a word/,

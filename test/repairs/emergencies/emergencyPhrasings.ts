@@ -119,6 +119,19 @@ export const EMERGENCY_PHRASINGS: readonly (readonly [text: string, emergencyId:
   ['no lecky at all', 'electrical'],
   ['frnt door wont lock', 'insecure'],
   ['we got burgled', 'insecure'],
+  ['smells like rotten eggs in the kitchen', 'gas'],
+  ['funny smell, think its gas', 'gas'],
+  ["loo's blocked, we only have the one", 'toilet'],
+  ['toilet blocked, only one in the house', 'toilet'],
+  ['light switch gives me a little shock', 'electrical'],
+  ['electric keeps tripping and nothing has power', 'electrical'],
+  ['we have lost all power in the house', 'electrical'],
+  ['someone threw a brick through the front window', 'insecure'],
+  ['water spraying out of a pipe in the kitchen', 'flood'],
+  ['neighbour above has a leak and its dripping into my bathroom through the ceiling', 'flood'],
+  ['brown stain on the ceiling and now its dripping', 'flood'],
+  ["bathroom ceiling looks like it's sagging with water", 'flood'],
+  ['celing leeking in bthrm', 'flood'],
 ];
 
 export const NOT_EMERGENCIES: readonly string[] = [
@@ -198,4 +211,9 @@ export const NOT_EMERGENCIES: readonly string[] = [
   'no sparks or burning smell, socket is just loose',
   'neither sparking nor burning',
   "it's not the only toilet",
+  'we only have the one key',
+  'I think the gas cooker is broken',
+  "bath enamel chipped and the panel's kicked in",
+  "main entrance door to the building won't lock",
+  'tap sprays water everywhere when turned on',
 ];

@@ -51,6 +51,14 @@ describe('chooseSlot: picking from the list', () => {
     ['asap please'],
     ['as soon as possible'],
     ['Earliest available'],
+    ["earliest you've got"],
+    ['the first available'],
+    ['next available slot'],
+    ['whenever'],
+    ["whenever's soonest"],
+    ['any day'],
+    ['anytime is fine'],
+    ["I don't mind"],
   ])('%j → the earliest offered', (text) => {
     expect(choose(text)).toEqual({ kind: 'chosen', slot: slot('01/4') });
   });

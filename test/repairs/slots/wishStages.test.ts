@@ -13,10 +13,10 @@ describe('normaliseWish (stage 1)', () => {
     ['thursday p.m.', 'thursday afternoon'],
     ['Fri pm please', 'fri afternoon please'],
     ['I am free', 'i am free'], // 'am' as a verb is left alone
-    ['the 14th', '14 december'],
-    ['Friday 14th', 'friday 14 december'],
-    ['on the 1st', 'on 1 december'], // today counts
-    ['the 30th', '30 december'],
+    ['the 14th', '14 december 2026'],
+    ['Friday 14th', 'friday 14 december 2026'],
+    ['on the 1st', 'on 1 december 2026'], // today counts
+    ['the 30th', '30 december 2026'],
     ['14th December', '14th december'], // a month is already there
     ['December 14th', 'december 14th'],
     ['the 31st of January', 'the 31st of january'],
@@ -31,11 +31,11 @@ describe('normaliseWish (stage 1)', () => {
   });
 
   it.each([
-    ['the 31st', '2026-12-30', '31 december'],
-    ['the 31st', '2027-01-31', '31 january'],
-    ['the 31st', '2027-02-01', '31 march'], // February has no 31st
-    ['the 29th', '2027-02-01', '29 march'], // nor, in 2027, a 29th
-    ['the 2nd', '2026-12-03', '2 january'],
+    ['the 31st', '2026-12-30', '31 december 2026'],
+    ['the 31st', '2027-01-31', '31 january 2027'],
+    ['the 31st', '2027-02-01', '31 march 2027'], // February has no 31st
+    ['the 29th', '2027-02-01', '29 march 2027'], // nor, in 2027, a 29th
+    ['the 2nd', '2026-12-03', '2 january 2027'],
   ])('%j on %s → %j', (text, today, expected) => {
     expect(normaliseWish(text, { today })).toBe(expected);
   });

@@ -20,6 +20,9 @@ describe('normaliseTenantText', () => {
     ['heating & hot water', 'heating and hot water'],
     ['no heating/hot water', 'no heating or hot water'],
     ['cannot lock', "can't lock"],
+    ["loo's blocked", "toilet's blocked"], // a word with a clitic is spelt out too
+    ['celing leeking in the bk bedroom', 'ceiling leaking in the back bedroom'],
+    ["rad's leakin", "rad's leaking"],
     ['', ''],
   ])('%j → %j', (text, expected) => {
     expect(normaliseTenantText(text)).toBe(expected);

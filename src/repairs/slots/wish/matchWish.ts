@@ -1,4 +1,5 @@
-import { daysBetween, type IsoDate, weekdayOf } from '../../time/calendarDate';
+import { type IsoDate } from '../../time/calendarDate';
+import { dayNumberOf, weekdayOfDay } from './dayNumbers';
 import { type FreeSlot, offerOrder } from '../freeSlots';
 import { type PlanningWindow } from '../slotTypes';
 import { type WindowSpan, windowSpan } from '../windowTimes';
@@ -18,29 +19,56 @@ import { type DayFilter, type TimeWish, type WishConstraints, type WishPart } fr
  */
 const MINUTES_PER_DAY = 24 * 60;
 
-function dayMatches(filter: DayFilter, date: IsoDate): boolean {
+/** A day filter with its days as day numbers, computed once per wish. */
+type DayTest =
+  | { kind: 'date'; day: number }
+  | { kind: 'weekday'; weekday: number; first: number }
+  | { kind: 'dateRange'; from: number; until: number };
+
+/** `today` (a day number) places a weekday: its first occurrence on or after today. */
+function dayTest(filter: DayFilter, today: number): DayTest {
   switch (filter.kind) {
     case 'date':
-      return filter.date === date;
+      return { kind: 'date', day: dayNumberOf(filter.date) };
     case 'weekday':
-      return weekdayOf(date) === filter.weekday;
+      return {
+        kind: 'weekday',
+        weekday: filter.weekday,
+        first: today + ((filter.weekday - weekdayOfDay(today) + 7) % 7),
+      };
     case 'dateRange':
-      return filter.from <= date && date < filter.until;
+      return { kind: 'dateRange', from: dayNumberOf(filter.from), until: dayNumberOf(filter.until) };
   }
 }
 
-/** Days from `date` to the nearest day the filter allows (0 when it allows `date`). */
-function dayDistance(filter: DayFilter, date: IsoDate): number {
-  switch (filter.kind) {
+function dayMatches(test: DayTest, day: number): boolean {
+  switch (test.kind) {
     case 'date':
-      return Math.abs(daysBetween(filter.date, date));
+      return test.day === day;
+    case 'weekday':
+      return weekdayOfDay(day) === test.weekday;
+    case 'dateRange':
+      return test.from <= day && day < test.until;
+  }
+}
+
+/**
+ * Days from `day` to the nearest day the filter allows (0 when it allows it). A weekday counts only from its
+ * next occurrence on or after today: for 'Sunday afternoon' said on a Monday, Friday and the next Monday are near,
+ * today (the day after last Sunday) is not.
+ */
+function dayDistance(test: DayTest, day: number): number {
+  switch (test.kind) {
+    case 'date':
+      return Math.abs(day - test.day);
     case 'weekday': {
-      const apart = Math.abs(weekdayOf(date) - filter.weekday);
-      return Math.min(apart, 7 - apart);
+      const apart = day - test.first;
+      if (apart < 0) return -apart;
+      return Math.min(apart % 7, 7 - (apart % 7));
     }
     case 'dateRange':
-      if (dayMatches(filter, date)) return 0;
-      return date < filter.from ? daysBetween(date, filter.from) : daysBetween(filter.until, date) + 1;
+      if (dayMatches(test, day)) return 0;
+      return day < test.from ? test.from - day : day - test.until + 1;
   }
 }
 
@@ -62,41 +90,53 @@ function timeDistance(wish: TimeWish, span: WindowSpan): number {
   return Math.max(0, wish.from - span.start) + Math.max(0, span.end - wish.until);
 }
 
-interface CombinedWish {
-  namedDays: DayFilter[];
-  ranges: DayFilter[];
-  times: TimeWish[];
-  windowIds: number[];
-  unwanted: WishPart[];
+interface UnwantedTest {
+  day?: DayTest;
+  time?: TimeWish;
+  windowId?: number;
 }
 
-function combine(wish: WishConstraints): CombinedWish {
+interface CombinedWish {
+  namedDays: DayTest[];
+  ranges: DayTest[];
+  times: TimeWish[];
+  windowIds: number[];
+  unwanted: UnwantedTest[];
+}
+
+function combine(wish: WishConstraints, today: number): CombinedWish {
   const days = wish.wanted.flatMap((part) => (part.day ? [part.day] : []));
+  const test = (filter: DayFilter) => dayTest(filter, today);
   return {
-    namedDays: days.filter((day) => day.kind !== 'dateRange'),
-    ranges: days.filter((day) => day.kind === 'dateRange'),
+    namedDays: days.filter((day) => day.kind !== 'dateRange').map(test),
+    ranges: days.filter((day) => day.kind === 'dateRange').map(test),
     times: wish.wanted.flatMap((part) => (part.time ? [part.time] : [])),
     windowIds: wish.wanted.flatMap((part) => (part.windowId !== undefined ? [part.windowId] : [])),
-    unwanted: wish.unwanted,
+    unwanted: wish.unwanted.map((part: WishPart) => ({ ...part, day: part.day && test(part.day) })),
   };
 }
 
-function isRefused(wish: CombinedWish, free: FreeSlot): boolean {
+function isRefused(wish: CombinedWish, free: FreeSlot, day: number): boolean {
   return wish.unwanted.some(
     (part) =>
-      (part.day === undefined || dayMatches(part.day, free.slot.date)) &&
+      (part.day === undefined || dayMatches(part.day, day)) &&
       (part.time === undefined || timeTouches(part.time, free.span)) &&
       (part.windowId === undefined || part.windowId === free.window.id),
   );
 }
 
 /** 0 for a perfect fit; otherwise how far off, days weighing far more than minutes. */
-function distance(wish: CombinedWish, free: FreeSlot, windowSpans: ReadonlyMap<number, WindowSpan>): number {
+function distance(
+  wish: CombinedWish,
+  free: FreeSlot,
+  day: number,
+  windowSpans: ReadonlyMap<number, WindowSpan>,
+): number {
   const nearestOf = <T>(items: readonly T[], measure: (item: T) => number) =>
     items.length === 0 ? 0 : Math.min(...items.map(measure));
   const days =
-    nearestOf(wish.namedDays, (day) => dayDistance(day, free.slot.date)) +
-    nearestOf(wish.ranges, (day) => dayDistance(day, free.slot.date));
+    nearestOf(wish.namedDays, (test) => dayDistance(test, day)) +
+    nearestOf(wish.ranges, (test) => dayDistance(test, day));
   const minutes =
     nearestOf(wish.times, (time) => timeDistance(time, free.span)) +
     nearestOf(wish.windowIds, (id) => {
@@ -117,19 +157,28 @@ export interface WishMatch {
 
 /**
  * `free` must be in offer order (freeSlots gives it so); fits keep that order, nearest are closest first. Slots
- * the tenant refused are never offered as nearest either.
+ * the tenant refused are never offered as nearest either. `today` (the bot's wall-clock day) places weekdays;
+ * it defaults to the first free slot's day.
  */
 export function matchWish(
   wish: WishConstraints,
   free: readonly FreeSlot[],
   windows: readonly PlanningWindow[],
   nearestCount = 3,
+  today: IsoDate = free[0]?.slot.date ?? '1970-01-01',
 ): WishMatch {
-  const combined = combine(wish);
+  const combined = combine(wish, dayNumberOf(today));
   const windowSpans = new Map(windows.map((window) => [window.id, windowSpan(window)]));
-  const scored = free
-    .filter((slot) => !isRefused(combined, slot))
-    .map((slot) => ({ slot, distance: distance(combined, slot, windowSpans) }));
+  const dayNumbers = new Map<IsoDate, number>();
+  const dayOf = (date: IsoDate): number => {
+    let day = dayNumbers.get(date);
+    if (day === undefined) dayNumbers.set(date, (day = dayNumberOf(date)));
+    return day;
+  };
+  const scored = free.flatMap((slot) => {
+    const day = dayOf(slot.slot.date);
+    return isRefused(combined, slot, day) ? [] : [{ slot, distance: distance(combined, slot, day, windowSpans) }];
+  });
   const fits = scored.filter((s) => s.distance === 0).map((s) => s.slot);
   const nearest =
     fits.length > 0

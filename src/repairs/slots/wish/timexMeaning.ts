@@ -1,4 +1,4 @@
-import { type IsoDate } from '../../time/calendarDate';
+import { addDays, type IsoDate } from '../../time/calendarDate';
 import { type RecognisedPhrase, type ResolutionValue } from './wishParser';
 import { type DayFilter, type TimeWish, type WishPart } from './wishTypes';
 
@@ -38,15 +38,53 @@ function comingDate(values: readonly ResolutionValue[], today: IsoDate): IsoDate
   return dates.find((date) => date >= today) ?? dates[dates.length - 1];
 }
 
+/** The last day anyone books towards: an open range ('after Christmas') runs until then. */
+const OPEN_END: IsoDate = '9999-12-31';
+
+/**
+ * Which of a range phrase's resolutions the tenant means: the first that starts today or later, else the first
+ * still running ('monday to wednesday next week' comes with this week's Monday as a first start).
+ */
+function comingRange(values: readonly ResolutionValue[], today: IsoDate): ResolutionValue | undefined {
+  return (
+    values.find((v) => (v.start ?? '') >= today) ??
+    values.find((v) => (v.end ?? OPEN_END) > today) ??
+    values[values.length - 1]
+  );
+}
+
+/**
+ * A range of days. The recognizer ends an explicit range ('14/12 to 18/12', 'mon-wed', its timex is
+ * '(start,end,duration)') on its last day, but a tenant includes it: the day after becomes `until`. Open ranges
+ * ('after 26 december', 'before christmas') run to the end of time or from today; 'after' a day starts the
+ * next day, 'since' and 'from' on it.
+ */
+function rangeFilter(phrase: RecognisedPhrase, today: IsoDate): DayFilter | undefined {
+  const range = comingRange(phrase.values, today);
+  if (!range) return undefined;
+  const start = dateOf({ value: range.start });
+  const end = dateOf({ value: range.end });
+  const singleDay = /^(\d{4}|XXXX)-\d{2}-\d{2}$/.test(range.timex ?? '');
+  if (start && end) {
+    const inclusive = /^\(/.test(range.timex ?? '');
+    return { kind: 'dateRange', from: start, until: inclusive ? addDays(end, 1) : end };
+  }
+  if (start && (range.Mod === 'after' || range.Mod === 'since')) {
+    return { kind: 'dateRange', from: range.Mod === 'after' && singleDay ? addDays(start, 1) : start, until: OPEN_END };
+  }
+  if (end && (range.Mod === 'before' || range.Mod === 'until')) {
+    return { kind: 'dateRange', from: today, until: range.Mod === 'until' && singleDay ? addDays(end, 1) : end };
+  }
+  return undefined;
+}
+
 function dayFilter(phrase: RecognisedPhrase, today: IsoDate): DayFilter | undefined {
   const first = phrase.values[0];
-  const timex = first?.timex ?? '';
+  // A time range on a day ('thursday between 12pm and 5pm') comes as '(XXXX-WXX-4T12,XXXX-WXX-4T17,PT5H)'.
+  const timex = (first?.timex ?? '').replace(/^\((?=[^,]*T)/, '');
   const weekday = /^XXXX-WXX-([1-7])/.exec(timex);
   if (weekday) return { kind: 'weekday', weekday: Number(weekday[1]) };
-  if (phrase.typeName.endsWith('daterange')) {
-    const range = phrase.values.find((v) => (v.end ?? '') > today) ?? first;
-    return range?.start && range.end ? { kind: 'dateRange', from: range.start, until: range.end } : undefined;
-  }
+  if (phrase.typeName.endsWith('daterange')) return rangeFilter(phrase, today);
   if (/^(\d{4}|XXXX)-(\d{2}|XX)-\d{2}/.test(timex)) {
     const date = comingDate(phrase.values, today);
     return date ? { kind: 'date', date } : undefined;

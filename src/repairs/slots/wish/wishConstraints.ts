@@ -2,7 +2,7 @@ import { type IsoDate } from '../../time/calendarDate';
 import { type PlanningWindow } from '../slotTypes';
 import { meaningOf } from './timexMeaning';
 import { type RecognisedPhrase } from './wishParser';
-import { type WishConstraints, type WishPart } from './wishTypes';
+import { type TimeWish, type WishConstraints, type WishPart } from './wishTypes';
 
 /**
  * The third stage: from recognised phrases to what the tenant wants and does not want.
@@ -38,7 +38,8 @@ function windowNamePhrases(text: string, windows: readonly PlanningWindow[]): Fo
       .replace(/[^a-z0-9]+/g, ' ')
       .trim();
     if (name === '') continue;
-    const pattern = new RegExp(`\\b${name.replace(/ /g, '[\\s-]+')}\\b`, 'g');
+    // 'afternoons', 'mornings': a window's name in the plural is the same window.
+    const pattern = new RegExp(`\\b${name.replace(/ /g, '[\\s-]+')}s?\\b`, 'g');
     for (const match of text.matchAll(pattern)) {
       found.push({ start: match.index, end: match.index + match[0].length, part: { windowId: window.id } });
     }
@@ -48,6 +49,24 @@ function windowNamePhrases(text: string, windows: readonly PlanningWindow[]): Fo
 
 function overlaps(a: FoundPhrase, b: FoundPhrase): boolean {
   return a.start < b.end && b.start < a.end;
+}
+
+/** What a part is about: days, times or a named window. A refusal carries over a list of the same kind only. */
+const kindOf = (part: WishPart): string =>
+  part.day ? 'day' : part.time ? 'time' : part.windowId !== undefined ? 'window' : 'none';
+
+/** Only white space between two phrases: they describe one thing ('Monday morning before 10'). */
+const ADJACENT = /^\s*$/;
+
+/**
+ * Two times said one after the other narrow each other: 'morning before 10am' is 8–10, not the morning or before
+ * 10. Null when they cannot be narrowed (a moment, or spans that do not meet).
+ */
+function narrowed(a: TimeWish, b: TimeWish): TimeWish | null {
+  if (a.kind !== 'span' || b.kind !== 'span') return null;
+  const from = Math.max(a.from, b.from);
+  const until = Math.min(a.until, b.until);
+  return from < until ? { kind: 'span', from, until } : null;
 }
 
 export function wishConstraints(
@@ -65,17 +84,36 @@ export function wishConstraints(
   const all = [...recognised, ...named].sort((a, b) => a.start - b.start);
 
   const wish: WishConstraints = { wanted: [], unwanted: [] };
-  let previousRefused = false;
+  let previous: { part: WishPart; refused: boolean } | undefined;
   all.forEach((phrase, index) => {
     const before = text.slice(index === 0 ? 0 : (all[index - 1]?.end ?? 0), phrase.start);
     const after = text.slice(phrase.end, all[index + 1]?.start ?? text.length);
+    const carried = previous?.refused === true && kindOf(previous.part) === kindOf(phrase.part);
     const refused =
       REFUSAL_ANYWHERE.test(before) ||
       REFUSAL_DIRECTLY_BEFORE.test(before) ||
       REFUSAL_AFTER.test(after) ||
-      (previousRefused && LIST_JOINER.test(before));
-    (refused ? wish.unwanted : wish.wanted).push(phrase.part);
-    previousRefused = refused;
+      (carried && LIST_JOINER.test(before));
+    const time = phrase.part.time;
+    const last = previous?.part;
+    if (
+      !refused &&
+      previous?.refused === false &&
+      last?.time &&
+      time &&
+      !phrase.part.day &&
+      phrase.part.windowId === undefined &&
+      ADJACENT.test(before)
+    ) {
+      const both = narrowed(last.time, time);
+      if (both) {
+        last.time = both;
+        return;
+      }
+    }
+    const part = { ...phrase.part };
+    (refused ? wish.unwanted : wish.wanted).push(part);
+    previous = { part, refused };
   });
   return wish;
 }

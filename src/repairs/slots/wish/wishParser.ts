@@ -65,6 +65,9 @@ const WARM_UP = 'tomorrow morning, next thursday afternoon or 14/12 after 2pm, n
 
 // Where a phrase the library could not resolve is cut into clauses to be read again.
 const CLAUSE_BREAK = /,|;|\s(?:but|and|or|then)\s/g;
+// A phrase that runs over a comma ('monday, mornings' as one set) may join what the tenant kept apart: it is read
+// again clause by clause too.
+const CLAUSE_PUNCTUATION = /[,;]/;
 
 function buildWishParser(): WishParser {
   const model = new DateTimeRecognizer(WISH_CULTURE).getDateTimeModel(WISH_CULTURE, false);
@@ -80,12 +83,13 @@ function buildWishParser(): WishParser {
 
   /**
    * The library sometimes swallows a whole sentence into one phrase it then cannot resolve ("monday doesn't
-   * work, thursday afternoon" comes back as one date-time range with no values). Such a phrase is read again
-   * clause by clause, once; what still cannot be resolved is dropped.
+   * work, thursday afternoon" comes back as one date-time range with no values), or joins across a comma what
+   * the tenant kept apart ("any day but monday, mornings" as one set of Monday mornings). Such a phrase is read
+   * again clause by clause, once; what still cannot be resolved is dropped.
    */
   const recogniseClauses = (text: string, reference: Date, offset: number, depth: number): RecognisedPhrase[] =>
     parse(text, reference, offset).flatMap((phrase) => {
-      if (phrase.values.length > 0) return [phrase];
+      if (phrase.values.length > 0 && (depth > 0 || !CLAUSE_PUNCTUATION.test(phrase.text))) return [phrase];
       if (depth > 0) return [];
       const local = phrase.start - offset;
       const pieces = text.slice(local, phrase.end - offset + 1);
