@@ -24,16 +24,28 @@ import { createServer, listen } from './server/createServer';
 import { mountConnectEvents } from './server/routes/connectEvents';
 import { mountHealth } from './server/routes/health';
 import { mountMessages } from './server/routes/messages';
+import { mountSms } from './server/routes/sms';
+import { RebasedRequestClient } from './bot/twilio/rebasedRequestClient';
+import { SmsRecords } from './bot/twilio/smsRecords';
+import { SmsTextMiddleware } from './bot/twilio/smsTextMiddleware';
+import { TwilioSmsAdapter } from './bot/twilio/twilioSmsAdapter';
+import { help } from './dialogs/messages';
+import { mountWebChat } from './server/routes/webChat';
+import { mountDirectLine } from './server/directLine';
 
 export interface AppOverrides {
   /** Tests fix "now" for the bot and the embedded simulator alike. */
   clock?: Clock;
   logger?: Logger;
+  /** Where the Twilio client sends its REST calls instead of https://api.twilio.com (tests: a recording server). */
+  twilioApiBaseUrl?: string;
 }
 
 export interface RunningApp {
   url: string;
   simulator?: Simulator;
+  /** With the TWILIO_ settings: resolves when every text received so far has been handled. */
+  smsIdle?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -82,6 +94,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   let events: EventQueue<ConnectEvent> | undefined;
   let mailServer: LocalMailServer | undefined;
   let mail: SmtpRepairsTeamMail | undefined;
+  let sms: TwilioSmsAdapter | undefined;
   try {
     const state = createStorage(config.storage);
     storage = state;
@@ -119,6 +132,21 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       privacyUrl: config.privacyUrl,
     });
     const adapter = createAdapter(config.botFramework, logger.child({ component: 'bot' }), config.phones.repairs);
+    // The Azure Bot Service SMS channel gets the same plain GSM-7 texts as Twilio.
+    adapter.use(new SmsTextMiddleware());
+    if (config.twilio) {
+      sms = new TwilioSmsAdapter({
+        accountSid: config.twilio.accountSid,
+        authToken: config.twilio.authToken,
+        fromNumber: config.twilio.number,
+        records: new SmsRecords(records, config.twilio.accountSid),
+        helpText: help(config.phones),
+        fallbackPhone: config.phones.repairs,
+        logger: logger.child({ component: 'sms' }),
+        httpClient: overrides.twilioApiBaseUrl ? new RebasedRequestClient(overrides.twilioApiBaseUrl) : undefined,
+        now: () => clock.now(),
+      });
+    }
 
     // Connect's updates: signed deliveries, handled in the background, told to the tenant where they reported.
     const eventsSecret = config.connectEventsSecret ?? randomBytes(32).toString('hex');
@@ -126,7 +154,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       orders,
       ledger: new EventLedger(records),
       connect,
-      notifier: new ProactiveMessenger(adapter, config.botFramework.appId, config.landlordName),
+      notifier: new ProactiveMessenger(adapter, config.botFramework.appId, config.landlordName, sms),
       clock,
       zone: config.timeZone,
       repairsPhone: config.phones.repairs,
@@ -141,6 +169,18 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
 
     server = createServer(logger);
     mountMessages(server, adapter, bot);
+    // The website widget and its demo page; the local Direct Line only in local mode (no Bot Framework app id).
+    mountWebChat(server);
+    if (!config.botFramework.appId) mountDirectLine(server, { adapter, bot });
+    if (sms && config.twilio) {
+      mountSms(server, {
+        adapter: sms,
+        bot,
+        authToken: config.twilio.authToken,
+        webhookUrl: config.twilio.webhookUrl,
+        logger: logger.child({ component: 'sms' }),
+      });
+    }
     mountConnectEvents(server, {
       secret: eventsSecret,
       contract,
@@ -170,12 +210,14 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   logger.info({ port: server.address().port, tenants: tenants.size }, 'repairs bot listening');
 
   const address = server.address();
-  const [running, state, sender, localMail, queue] = [server, storage, mail, mailServer, events];
+  const [running, state, sender, localMail, queue, texts] = [server, storage, mail, mailServer, events, sms];
   return {
     url: `http://127.0.0.1:${address.port}`,
     simulator,
+    smsIdle: texts ? () => texts.idle() : undefined,
     async close() {
       await new Promise<void>((resolve) => running.close(() => resolve()));
+      await texts?.idle();
       // Updates already accepted are finished while Connect and the storage are still there.
       await queue?.close();
       await simulator?.close();

@@ -48,8 +48,29 @@ const envSchema = z
     MicrosoftAppPassword: optionalText,
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
     MicrosoftAppTenantId: optionalText,
+    TWILIO_ACCOUNT_SID: optionalText.pipe(
+      z
+        .string()
+        .regex(/^AC[0-9a-fA-F]{32}$/, 'must be AC and 32 hex digits')
+        .optional(),
+    ),
+    TWILIO_AUTH_TOKEN: optionalText,
+    TWILIO_NUMBER: optionalText.pipe(
+      z
+        .string()
+        .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number')
+        .optional(),
+    ),
+    TWILIO_WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   })
   .superRefine((env, ctx) => {
+    const twilioKeys = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_NUMBER', 'TWILIO_WEBHOOK_URL'] as const;
+    if (twilioKeys.some((key) => env[key])) {
+      for (const key of twilioKeys) {
+        if (!env[key])
+          ctx.addIssue({ code: 'custom', path: [key], message: 'is required when any TWILIO_ setting is set' });
+      }
+    }
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
       ctx.addIssue({
         code: 'custom',
@@ -116,6 +137,8 @@ export interface Config {
   /** Bot Framework credentials; all empty means local mode (no channel authentication, local channels only). */
   botFramework: { appId?: string; appPassword?: string; appType: string; tenantId?: string };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** SMS through Twilio at POST /api/sms; unset (no TWILIO_ settings) means no SMS route. */
+  twilio?: { accountSid: string; authToken: string; number: string; webhookUrl: string };
   connect: {
     /** Unset means: start the embedded Connect simulator and talk to it. */
     baseUrl?: string;
@@ -168,6 +191,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appType: e.MicrosoftAppType,
       tenantId: e.MicrosoftAppTenantId,
     },
+    twilio:
+      e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_NUMBER && e.TWILIO_WEBHOOK_URL
+        ? {
+            accountSid: e.TWILIO_ACCOUNT_SID,
+            authToken: e.TWILIO_AUTH_TOKEN,
+            number: e.TWILIO_NUMBER,
+            webhookUrl: e.TWILIO_WEBHOOK_URL,
+          }
+        : undefined,
     connect: {
       baseUrl: e.CONNECT_BASE_URL,
       username: e.CONNECT_USERNAME ?? (embedded ? SIMULATOR_DEFAULT_USERNAME : ''),

@@ -1,10 +1,17 @@
-import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  type PromptValidatorContext,
+  TextPrompt,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { gridOf, type SlotSearch } from '../repairs/reporting/slotSearch';
-import { chooseSlot, type Slot } from '../repairs/slots';
+import { chooseSlot, sameSlot, type Slot } from '../repairs/slots';
 import { type DialogDeps } from './dialogDeps';
 import { BOOK_VISIT_DIALOG } from './dialogIds';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { ADULT_AT_HOME } from './messages';
+import { isCardSubmit, newOfferId, readCardSubmit, slotOfferCard } from './render/adaptiveCards';
+import { channelKind } from './render/channelKind';
 import { menuChoice } from './render/menuChoice';
 import { renderChoices } from './render/renderChoices';
 import { stepValues } from './stepValues';
@@ -12,6 +19,7 @@ import { stepValues } from './stepValues';
 const CHOICE_PROMPT = 'bookVisit.choice';
 const STEPS = 'bookVisit.steps';
 const NONE_OF_THESE = 'None of these';
+export const NO_LONGER_AVAILABLE = 'That choice is no longer available — here are the current times:';
 
 export interface BookVisitOptions {
   orderNumber: string;
@@ -27,6 +35,8 @@ export interface BookVisitOptions {
   offered?: Slot[];
   /** Said before the slots, e.g. why these are offered. */
   intro?: string;
+  /** Teams: the id of the card on screen now; a card submit carrying another id is stale. */
+  offerId?: string;
 }
 
 export type BookVisitResult =
@@ -40,7 +50,10 @@ export type BookVisitResult =
 export class BookVisitDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps) {
     super(BOOK_VISIT_DIALOG, deps);
-    this.addDialog(new TextPrompt(CHOICE_PROMPT)).addDialog(
+    // A Teams card submit has no text: the prompt lets it through and `choose` checks it against the offer.
+    const typedOrSubmitted = async (p: PromptValidatorContext<string>) =>
+      p.recognized.succeeded || isCardSubmit(p.context.activity);
+    this.addDialog(new TextPrompt(CHOICE_PROMPT, typedOrSubmitted)).addDialog(
       new WaterfallDialog(STEPS, [this.offer.bind(this), this.choose.bind(this), this.book.bind(this)]),
     );
     this.initialDialogId = STEPS;
@@ -79,10 +92,16 @@ export class BookVisitDialog extends InterruptibleDialog {
       );
       return step.endDialog({ booked: false } satisfies BookVisitResult);
     }
-    Object.assign(stepValues<BookVisitOptions>(step), { search, offered });
+    const offerId = newOfferId();
+    Object.assign(stepValues<BookVisitOptions>(step), { search, offered, offerId });
     const intro = options.intro ?? 'When can we come? These are the earliest free times:';
+    const labels = this.labels(options, search, offered);
+    const slots = offered.map((slot, i) => ({ slot, label: labels[i] ?? '' }));
     return step.prompt(CHOICE_PROMPT, {
-      prompt: renderChoices(step.context.activity.channelId, `${intro}`, this.labels(options, search, offered)),
+      prompt:
+        channelKind(step.context.activity.channelId) === 'card'
+          ? slotOfferCard(intro, offerId, slots, NONE_OF_THESE)
+          : renderChoices(step.context.activity.channelId, `${intro}`, labels),
     });
   }
 
@@ -96,6 +115,18 @@ export class BookVisitDialog extends InterruptibleDialog {
     const again = (change: Partial<BookVisitOptions>) =>
       step.replaceDialog(STEPS, { ...options, search, offered: undefined, intro: undefined, ...change });
 
+    if (isCardSubmit(step.context.activity)) {
+      // Only a slot on the card now on screen is accepted: a forged or stale submit gets the current times again.
+      const submit = readCardSubmit(step.context.activity);
+      const current = submit?.offerId === values.offerId;
+      if (current && submit?.action === 'noneOfThese') return again({});
+      const slot =
+        current && submit?.action === 'chooseSlot'
+          ? offered.find((s) => sameSlot(s, { date: submit.date, planningWindowId: submit.planningWindowId }))
+          : undefined;
+      if (slot) return step.next(slot);
+      return again({ offered, intro: NO_LONGER_AVAILABLE });
+    }
     const byTitle = menuChoice(text, this.labels(options, search, offered));
     if (
       byTitle !== undefined &&

@@ -1,5 +1,10 @@
 import { TurnContext } from 'botbuilder';
-import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  type PromptValidatorContext,
+  TextPrompt,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
 import { formatReference } from '../repairs/orders/orderNumber';
 import {
@@ -21,6 +26,8 @@ import {
   TENANT_CHECK_DIALOG,
 } from './dialogIds';
 import { InterruptibleDialog } from './interruptibleDialog';
+import { choiceCard, isCardSubmit, newOfferId, readCardSubmit } from './render/adaptiveCards';
+import { channelKind } from './render/channelKind';
 import { menuChoice } from './render/menuChoice';
 import { renderChoices } from './render/renderChoices';
 import { stepValues } from './stepValues';
@@ -66,6 +73,8 @@ export interface ReportDraft {
   sendAttempted?: boolean;
   /** What the review step asks next. */
   editing?: 'description' | 'notes';
+  /** Teams: the id of the summary card on screen; a submit from another card is refused. */
+  offerId?: string;
 }
 
 const SEND = 'Send it';
@@ -81,7 +90,12 @@ const TRY_AGAIN = 'Try again';
 export class ReportRepairDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps) {
     super(REPORT_REPAIR_DIALOG, deps);
-    this.addDialog(new TextPrompt(ANSWER_PROMPT))
+    this.addDialog(
+      new TextPrompt(
+        ANSWER_PROMPT,
+        async (p: PromptValidatorContext<string>) => p.recognized.succeeded || isCardSubmit(p.context.activity),
+      ),
+    )
       .addDialog(
         new WaterfallDialog(STEPS, [
           this.diagnose.bind(this),
@@ -223,6 +237,12 @@ export class ReportRepairDialog extends InterruptibleDialog {
         prompt: 'What should the operative know? For example: parking, a dog, which buzzer to press.',
       });
     }
+    if (channelKind(step.context.activity.channelId) === 'card') {
+      draft.offerId = newOfferId();
+      return step.prompt(ANSWER_PROMPT, {
+        prompt: choiceCard(this.summary(draft), draft.offerId, this.reviewTitles(draft)),
+      });
+    }
     return step.prompt(ANSWER_PROMPT, {
       prompt: renderChoices(step.context.activity.channelId, this.summary(draft), this.reviewTitles(draft)),
     });
@@ -230,6 +250,14 @@ export class ReportRepairDialog extends InterruptibleDialog {
 
   private async takeReviewAnswer(step: WaterfallStepContext) {
     const draft = step.options as ReportDraft;
+    if (isCardSubmit(step.context.activity)) {
+      // A card submit counts only from the summary on screen, and only with one of its own answers.
+      const submit = readCardSubmit(step.context.activity);
+      const answer = submit?.action === 'choose' && submit.offerId === draft.offerId ? submit.choice : '';
+      if (!draft.editing && this.reviewTitles(draft).includes(answer)) return this.reviewChoice(step, draft, answer);
+      await step.context.sendActivity('Sorry, that button is from an earlier message. Here is your report again.');
+      return step.replaceDialog(REVIEW, { ...draft, editing: undefined });
+    }
     const answer = String(step.result ?? '').trim();
     if (draft.editing === 'description') {
       if (!answer || answer.length > MAX_DESCRIPTION_LENGTH) {
@@ -245,6 +273,10 @@ export class ReportRepairDialog extends InterruptibleDialog {
         accessNotes: answer.slice(0, MAX_ACCESS_NOTES_LENGTH) || undefined,
       });
     }
+    return this.reviewChoice(step, draft, answer);
+  }
+
+  private async reviewChoice(step: WaterfallStepContext, draft: ReportDraft, answer: string) {
     switch (menuChoice(answer, this.reviewTitles(draft))) {
       case 0:
         return step.replaceDialog(SUBMIT, draft);

@@ -1,3 +1,4 @@
+import { Channels } from 'botbuilder';
 import {
   TextPrompt,
   WaterfallDialog,
@@ -45,6 +46,16 @@ export class TenantCheckDialog extends InterruptibleDialog {
   private async askPostcode(step: WaterfallStepContext) {
     const data = await this.deps.conversationData.get(step.context, {});
     if (data.verifiedPropertyId) return step.endDialog({ propertyId: data.verifiedPropertyId });
+    // On Teams the user is signed in with Microsoft Entra ID: an account the directory records needs no questions.
+    const { channelId, from } = step.context.activity;
+    const teamsTenant =
+      channelId === Channels.Msteams && from?.aadObjectId
+        ? this.deps.services.tenants.findByTeamsUser(from.aadObjectId)
+        : null;
+    if (teamsTenant) {
+      data.verifiedPropertyId = teamsTenant.propertyId;
+      return step.endDialog({ propertyId: teamsTenant.propertyId } satisfies TenantCheckResult);
+    }
     if (isLockedOut(data.tenantCheckFailures ?? 0)) {
       await step.context.sendActivity(this.phoneInstead());
       return step.endDialog();

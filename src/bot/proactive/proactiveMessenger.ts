@@ -1,7 +1,14 @@
-import { type Activity, ActivityTypes, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import {
+  type Activity,
+  ActivityTypes,
+  type BotAdapter,
+  type CloudAdapter,
+  type ConversationReference,
+} from 'botbuilder';
 import { channelKind } from '../../dialogs/render/channelKind';
 import { type TenantNotifier } from '../../repairs/events';
 import { type OrderRecord } from '../../repairs/orders/orderRegistry';
+import { TWILIO_SMS_CHANNEL } from '../twilio/twilioSmsAdapter';
 
 /** The reference as the channel gave it when the order was placed; without these the message cannot be addressed. */
 function asReference(stored: unknown): Partial<ConversationReference> {
@@ -31,11 +38,21 @@ export class ProactiveMessenger implements TenantNotifier {
     private readonly adapter: CloudAdapter,
     private readonly appId: string | undefined,
     private readonly senderName: string,
+    /** The Twilio adapter, for orders reported by SMS through Twilio; it sends nothing to a number that texted STOP. */
+    private readonly sms?: Pick<BotAdapter, 'continueConversation'>,
   ) {}
 
   async notify(order: Pick<OrderRecord, 'channelId' | 'conversation'>, text: string): Promise<void> {
     const reference = asReference(order.conversation);
-    const activity = proactiveActivity(reference.channelId ?? order.channelId, text, this.senderName);
+    const channelId = reference.channelId ?? order.channelId;
+    const activity = proactiveActivity(channelId, text, this.senderName);
+    if (channelId === TWILIO_SMS_CHANNEL) {
+      if (!this.sms) throw new Error('The order was reported by SMS, and the TWILIO_ settings are not set');
+      await this.sms.continueConversation(reference, async (context) => {
+        await context.sendActivity(activity);
+      });
+      return;
+    }
     await this.adapter.continueConversationAsync(this.appId ?? '', reference, async (context) => {
       await context.sendActivity(activity);
     });

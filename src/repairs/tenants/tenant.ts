@@ -29,4 +29,6 @@ export interface Tenant {
   name?: string;
   contact: TenantContact;
   address: TenantAddress;
+  /** Microsoft Entra object ids of the tenant's Teams accounts (CustomFields 'TeamsAadObjectId'), lower case. */
+  teamsAadObjectIds?: string[];
 }

@@ -53,6 +53,14 @@ export class TenantDirectory {
     return found.size === 1 ? ([...found.values()][0] ?? null) : null;
   }
 
+  /** The one tenant whose recorded Teams accounts include this Entra object id, or null (none, or ambiguous). */
+  findByTeamsUser(aadObjectId: string): Tenant | null {
+    const id = aadObjectId.trim().toLowerCase();
+    if (!id) return null;
+    const matches = [...this.byProperty.values()].filter((tenant) => tenant.teamsAadObjectIds?.includes(id));
+    return matches.length === 1 ? (matches[0] ?? null) : null;
+  }
+
   findByPropertyId(propertyId: string): Tenant | undefined {
     return this.byProperty.get(propertyId);
   }

@@ -51,9 +51,22 @@ const customerSchema = z.object({
   Name: optionalText(64),
   PrimaryContact: contactSchema,
   PrimaryAddress: addressSchema,
+  // Connect's NameValuePair list; the bot reads only 'TeamsAadObjectId' (an Entra object id, a GUID).
+  CustomFields: z.array(z.object({ Name: z.string().max(64), Value: z.string().max(256) })).optional(),
 });
 
-const tenantFileSchema = z.array(customerSchema);
+const TEAMS_AAD_OBJECT_ID = 'TeamsAadObjectId';
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const tenantFileSchema = z.array(
+  customerSchema.superRefine((entry, ctx) =>
+    (entry.CustomFields ?? []).forEach((field, i) => {
+      if (field.Name === TEAMS_AAD_OBJECT_ID && !GUID.test(field.Value.trim())) {
+        ctx.addIssue({ code: 'custom', path: ['CustomFields', i, 'Value'], message: 'not an Entra object id (GUID)' });
+      }
+    }),
+  ),
+);
 
 type CustomerEntry = z.infer<typeof customerSchema>;
 
@@ -96,7 +109,15 @@ function toTenant(entry: CustomerEntry): Tenant {
       city: address.City,
       postcode: address.PostCode,
     },
+    ...teamsAccounts(entry),
   };
+}
+
+function teamsAccounts(entry: CustomerEntry): Pick<Tenant, 'teamsAadObjectIds'> {
+  const ids = (entry.CustomFields ?? [])
+    .filter((field) => field.Name === TEAMS_AAD_OBJECT_ID)
+    .map((field) => field.Value.trim().toLowerCase());
+  return ids.length > 0 ? { teamsAadObjectIds: ids } : {};
 }
 
 /** Validates parsed JSON and maps it to tenants; `source` names the file in errors. */

@@ -1,0 +1,25 @@
+import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import { smsMessages } from '../../dialogs/render/smsText';
+
+/** Channels whose replies go out as text messages: Twilio through our adapter, and Azure Bot Service's SMS channel. */
+export const SMS_CHANNELS: ReadonlySet<string> = new Set(['twilio-sms', 'sms']);
+
+/**
+ * Every message sent on an SMS channel becomes plain GSM-7 text, cut into messages of at most three segments.
+ * Choices are already numbered text there (renderChoices); this is the last step before the text leaves.
+ */
+export class SmsTextMiddleware implements Middleware {
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    if (SMS_CHANNELS.has(context.activity.channelId)) {
+      context.onSendActivities(async (_context, activities, send) => {
+        const texts = activities.flatMap((activity) => {
+          if (activity.type !== ActivityTypes.Message || typeof activity.text !== 'string') return [activity];
+          return smsMessages(activity.text).map((text) => ({ ...activity, text, textFormat: 'plain' }));
+        });
+        activities.splice(0, activities.length, ...texts);
+        return send();
+      });
+    }
+    await next();
+  }
+}

@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Request, Response, Server } from 'restify';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+/** The web folder of the repository (the same from src/ under ts-jest and from dist/ after the build). */
+export const WEB_DIR = path.join(ROOT, 'web');
+/** Bot Framework Web Chat's own browser bundle, served from node_modules: never from a CDN. */
+export const WEBCHAT_BUNDLE = path.join(ROOT, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js');
+
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+} as const;
+
+function serveFile(file: string, contentType: string, cacheSeconds: number) {
+  return async (_req: Request, res: Response) => {
+    let body: Buffer;
+    try {
+      body = await fs.promises.readFile(file);
+    } catch {
+      res.json(404, { code: 'NotFound', message: 'The file is not there.' });
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': contentType,
+      'Content-Length': body.length,
+      'Cache-Control': `public, max-age=${cacheSeconds}`,
+      ...SECURITY_HEADERS,
+    });
+    res.end(body);
+  };
+}
+
+/**
+ * The website widget's files: GET / (the demo housing page), /widget.js (the script a website includes),
+ * /widget.css (its styles) and /webchat/webchat.js (Web Chat's bundle, from node_modules).
+ */
+export function mountWebChat(server: Server): void {
+  server.get('/', serveFile(path.join(WEB_DIR, 'index.html'), 'text/html; charset=utf-8', 0));
+  server.get('/widget.js', serveFile(path.join(WEB_DIR, 'widget.js'), 'text/javascript; charset=utf-8', 300));
+  server.get('/widget.css', serveFile(path.join(WEB_DIR, 'widget.css'), 'text/css; charset=utf-8', 300));
+  server.get('/site.css', serveFile(path.join(WEB_DIR, 'site.css'), 'text/css; charset=utf-8', 300));
+  server.get('/webchat/webchat.js', serveFile(WEBCHAT_BUNDLE, 'text/javascript; charset=utf-8', 86400));
+}
