@@ -1,9 +1,8 @@
 import { type Activity } from 'botbuilder';
-import { type RunningApp } from '../../src/app';
 import { type JournalEntry, type Simulator } from '../../src/connect/simulator';
 import { parseReference } from '../../src/repairs/orders/orderNumber';
-import { ChannelHarness, visibleText } from './channelHarness';
-import { callsByMethod, callTable, startTestApp } from './testApp';
+import { type ChannelHarness, visibleText } from './channelHarness';
+import { appWithChannel, callsByMethod, callTable } from './testApp';
 
 /**
  * My appointments over HTTP, as a channel plays it, against the app's embedded simulator on the fixed clock
@@ -20,19 +19,10 @@ function buttonsOf(reply: Partial<Activity> | undefined): string[] {
 const textOf = (replies: Partial<Activity>[]) => replies.map(visibleText).join('\n');
 
 describe('My appointments over HTTP: review, move, cancel', () => {
-  let app: RunningApp;
+  const running = appWithChannel();
   let sim: Simulator;
   let channel: ChannelHarness;
-  beforeAll(async () => {
-    app = await startTestApp();
-    sim = app.simulator!;
-    channel = new ChannelHarness(app.url);
-    await channel.start();
-  });
-  afterAll(async () => {
-    await channel.stop();
-    await app.close();
-  });
+  beforeAll(() => ({ sim, channel } = running));
 
   const lastSeq = () => sim.journal().reduce((max, entry) => Math.max(max, entry.seq), 0);
   const since = (seq: number): JournalEntry[] => sim.journal().filter((entry) => entry.seq > seq);

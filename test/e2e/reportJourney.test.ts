@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config';
 import { createSimulator, type Simulator } from '../../src/connect/simulator';
 import { parseReference } from '../../src/repairs/orders/orderNumber';
 import { ChannelHarness, visibleText } from './channelHarness';
-import { callsByMethod, callTable, clock, startTestApp, tempDir } from './testApp';
+import { appWithChannel, callsByMethod, callTable, clock, tempDir } from './testApp';
 
 interface SalesOrderBody {
   PrimaryOrderNumber: string;
@@ -50,19 +50,11 @@ const transcript = (turns: { said: string; replies: Partial<Activity>[] }[]) =>
 const HAPPY_PATH = ['my bath is leaking', 'LS1 4AB', 'Flat 3, Hart', 'Yes, text me', 'Send it', '2'] as const;
 
 describe('reporting a repair over HTTP, as a channel does', () => {
+  const running = appWithChannel();
   let app: RunningApp;
   let sim: Simulator;
   let channel: ChannelHarness;
-  beforeAll(async () => {
-    app = await startTestApp();
-    sim = app.simulator!;
-    channel = new ChannelHarness(app.url);
-    await channel.start();
-  });
-  afterAll(async () => {
-    await channel.stop();
-    await app.close();
-  });
+  beforeAll(() => ({ app, sim, channel } = running));
 
   it('books a visit from free text in at most six tenant messages, with exactly the Connect calls needed', async () => {
     const conversationId = 'journey-1';

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { type RunningApp, startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { type JournalEntry } from '../../src/connect/simulator';
+import { type JournalEntry, type Simulator } from '../../src/connect/simulator';
+import { ChannelHarness } from './channelHarness';
 import { fixedClock } from '../../src/repairs/time';
 
 /** Tuesday 1 December 2026, 09:00 in London: "now" for the bot and the Connect simulator alike. */
@@ -50,4 +51,30 @@ export function callTable(title: string, counts: Record<string, number>): string
     ...rows,
     '',
   ].join('\n');
+}
+
+/** A running app with a channel endpoint on loopback, for one describe block. */
+export interface AppWithChannel {
+  app: RunningApp;
+  sim: Simulator;
+  channel: ChannelHarness;
+}
+
+/**
+ * Starts the app (by `start`) and a channel endpoint before the block's tests and stops both after them. The
+ * returned object is filled in by the time the tests run.
+ */
+export function appWithChannel(start: () => Promise<RunningApp> = () => startTestApp()): AppWithChannel {
+  const running = {} as AppWithChannel;
+  beforeAll(async () => {
+    running.app = await start();
+    running.sim = running.app.simulator!;
+    running.channel = new ChannelHarness(running.app.url);
+    await running.channel.start();
+  });
+  afterAll(async () => {
+    await running.channel?.stop();
+    await running.app?.close();
+  });
+  return running;
 }

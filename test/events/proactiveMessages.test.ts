@@ -3,24 +3,17 @@ import { type Activity } from 'botbuilder';
 import { type RunningApp } from '../../src/app';
 import { type Simulator } from '../../src/connect/simulator';
 import { ChannelHarness } from '../e2e/channelHarness';
+import { appWithChannel } from '../e2e/testApp';
 import { deliver, NOW_SECONDS, reportAndBook, type Reported, startEventsApp, TENANTS, waitFor } from './eventsHarness';
 
 const AT_HOME = 'An adult (18 or over) must be at home for the whole time slot.';
 
 describe('Connect updates reach the tenant in the conversation and channel they reported from', () => {
+  const running = appWithChannel(() => startEventsApp());
   let app: RunningApp;
   let sim: Simulator;
   let channel: ChannelHarness;
-  beforeAll(async () => {
-    app = await startEventsApp();
-    sim = app.simulator!;
-    channel = new ChannelHarness(app.url);
-    await channel.start();
-  });
-  afterAll(async () => {
-    await channel.stop();
-    await app.close();
-  });
+  beforeAll(() => ({ app, sim, channel } = running));
 
   const visitOf = (orderNumber: string) => {
     const visit = sim.snapshot().visits.find((v) => v.PrimaryOrderNumber === orderNumber);
