@@ -3,8 +3,12 @@
  *   <script src="https://BOT-HOST/widget.js" data-title="Report a repair" defer></script>
  * It adds a launcher button; the button opens a panel with Bot Framework Web Chat (its own bundle, served by the bot
  * server at /webchat/webchat.js) talking to the bot through Direct Line.
- * Options (data-* on the script tag): data-title, data-token-url (where to get a Direct Line token; default the bot
- * server's local Direct Line), data-domain (the Direct Line base URL; default the bot server's /v3/directline).
+ * Options (data-* on the script tag): data-title, data-token-url (where to get a Direct Line token: in production
+ * the bot server's /api/directline/token, whose answer names the Direct Line domain; default the bot server's local
+ * Direct Line), data-domain (the Direct Line base URL when the token answer does not name one), data-identity-token
+ * (a short-lived token the housing website signed for its logged-in tenant; it can also be given later with
+ * RepairsChatWidget.setIdentityToken(token) before the chat opens). The identity token goes with every message in
+ * channelData.identityToken, so the bot can skip the questions that find the tenant's home.
  */
 /* global window, document, URL, fetch, setTimeout */
 (function () {
@@ -17,6 +21,12 @@
   var title = data.title || 'Report a repair';
   var domain = data.domain || botOrigin + '/v3/directline';
   var tokenUrl = data.tokenUrl || domain + '/tokens/generate';
+  // Local Direct Line makes up the user; a production token already names its own dl_ user.
+  var localDirectLine = !data.tokenUrl;
+  var identityToken = data.identityToken || null;
+  // A page with a content security policy gives this script a nonce; Web Chat puts it on the <style> elements it
+  // adds, so the page needs no 'unsafe-inline' for styles.
+  var nonce = (script && script.nonce) || undefined;
 
   var styleOptions = {
     accent: '#1d70b8',
@@ -119,6 +129,7 @@
     return new Promise(function (resolve, reject) {
       var tag = document.createElement('script');
       tag.src = botOrigin + '/webchat/webchat.js';
+      if (nonce) tag.nonce = nonce;
       tag.async = true;
       tag.onload = function () {
         resolve(window.WebChat);
@@ -150,17 +161,38 @@
       .then(function (results) {
         var WebChat = results[0];
         var session = results[1];
-        var directLine = WebChat.createDirectLine({ token: session.token, domain: domain, webSocket: false });
-        WebChat.renderWebChat(
-          {
-            directLine: directLine,
-            locale: 'en-GB',
-            styleOptions: styleOptions,
-            userID: 'user-' + session.conversationId,
-            username: 'You',
-          },
-          chat,
-        );
+        var directLine = WebChat.createDirectLine({
+          token: session.token,
+          domain: session.domain || domain,
+          webSocket: false,
+        });
+        // Every message the tenant sends carries the website's identity token, when there is one.
+        var store = WebChat.createStore({}, function () {
+          return function (next) {
+            return function (action) {
+              if (identityToken && action.type === 'DIRECT_LINE/POST_ACTIVITY') {
+                var activity = action.payload.activity;
+                var channelData = Object.assign({}, activity.channelData, { identityToken: identityToken });
+                action = Object.assign({}, action, {
+                  payload: Object.assign({}, action.payload, {
+                    activity: Object.assign({}, activity, { channelData: channelData }),
+                  }),
+                });
+              }
+              return next(action);
+            };
+          };
+        });
+        var options = {
+          directLine: directLine,
+          store: store,
+          locale: 'en-GB',
+          nonce: nonce,
+          styleOptions: styleOptions,
+          username: 'You',
+        };
+        if (localDirectLine) options.userID = 'user-' + session.conversationId;
+        WebChat.renderWebChat(options, chat);
         status.textContent = '';
       })
       .catch(function () {
@@ -208,5 +240,9 @@
   if (document.body) mount();
   else document.addEventListener('DOMContentLoaded', mount);
 
-  window.RepairsChatWidget = { open: open, close: closePanel };
+  function setIdentityToken(token) {
+    identityToken = typeof token === 'string' && token ? token : null;
+  }
+
+  window.RepairsChatWidget = { open: open, close: closePanel, setIdentityToken: setIdentityToken };
 })();

@@ -39,7 +39,10 @@ function orderNumberIn(texts: string[]): string {
   return orderNumber;
 }
 
-const REPORT_AND_BOOK = ['my bath is leaking', 'LS1 4AB', 'Flat 3, Hart', '1', '1', '2'] as const;
+// Ms Hart texts from the mobile on her record: the postcode alone completes the check.
+const REPORT_AND_BOOK = ['my bath is leaking', 'LS1 4AB', '1', '1', '2'] as const;
+/** A number the directory does not hold. */
+const UNKNOWN = '+447700900999';
 
 describe('SMS through Twilio at POST /api/sms', () => {
   let app: RunningApp;
@@ -68,9 +71,11 @@ describe('SMS through Twilio at POST /api/sms', () => {
       expect(segmentsOf(t)).toBeLessThanOrEqual(3);
       expect(t).not.toMatch(/`|\[[^\]]*\]\(|^#|\*\*\w/m);
     }
-    const [, postcode, house, contact, send, pick] = turns;
-    expect(postcode!.texts.join('\n')).toMatch(/house number or name, and your surname/);
-    expect(house!.texts.at(-1)).toMatch(
+    const [report, postcode, contact, send, pick] = turns;
+    // The known number is never named, and only the postcode is asked before anything personal is shown.
+    expect(report!.texts.at(-1)).toMatch(/To keep your details safe, please tell me the postcode/);
+    expect(report!.texts.join('\n')).not.toMatch(/Hart|101|Aire/);
+    expect(postcode!.texts.at(-1)).toMatch(
       /mobile ending 101[\s\S]*\n1\. Yes, text me\n2\. [\s\S]*Reply with a number\.$/,
     );
     expect(contact!.texts.at(-1)).toMatch(/Please check your report:[\s\S]*\n1\. Send it/);
@@ -128,6 +133,23 @@ describe('SMS through Twilio at POST /api/sms', () => {
     const menu = recorder.textsTo(OKAFOR);
     expect(menu).toHaveLength(1);
     expect(menu[0]).toMatch(/^What would you like to do\?[\s\S]*\n1\. /);
+  });
+
+  it('a number the directory does not hold gets the full check: postcode, then house and surname', async () => {
+    const turns = await converse(app, recorder, UNKNOWN, ['my bath is leaking', 'LS1 4AB', 'Flat 3, Hart']);
+    expect(turns[0]!.texts.at(-1)).toMatch(/First I need to find your home\. What is your postcode\?/);
+    expect(turns[1]!.texts.at(-1)).toMatch(/house number or name, and your surname/);
+    expect(turns[2]!.texts.at(-1)).toMatch(/mobile ending 101/);
+  });
+
+  it('a known number with the wrong postcode is not let in: the full check follows, and fails without a hint', async () => {
+    // Mr Okafor's phone, but another home's postcode: the number alone proves nothing.
+    const turns = await converse(app, recorder, OKAFOR, ['my bath is leaking', 'LS1 4AB', '99, Okafor']);
+    const [report, postcode, house] = turns;
+    expect(report!.texts.at(-1)).toMatch(/To keep your details safe, please tell me the postcode/);
+    expect(postcode!.texts.at(-1)).toMatch(/house number or name, and your surname/);
+    expect(house!.texts.join('\n')).toMatch(/could not match those details/);
+    expect(turns.flatMap((t) => t.texts).join('\n')).not.toMatch(/ending 202|Okafor|Aire Street/);
   });
 
   it('HELP answers with the help text', async () => {

@@ -5,10 +5,9 @@ import {
   type CloudAdapter,
   type ConversationReference,
 } from 'botbuilder';
-import { channelKind } from '../../dialogs/render/channelKind';
+import { channelKind, TWILIO_SMS_CHANNEL } from '../../dialogs/render/channelKind';
 import { type TenantNotifier } from '../../repairs/events';
 import { type OrderRecord } from '../../repairs/orders/orderRegistry';
-import { TWILIO_SMS_CHANNEL } from '../twilio/twilioSmsAdapter';
 
 /** The reference as the channel gave it when the order was placed; without these the message cannot be addressed. */
 function asReference(stored: unknown): Partial<ConversationReference> {

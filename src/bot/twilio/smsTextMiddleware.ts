@@ -1,8 +1,8 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import { SMS_CHANNELS } from '../../dialogs/render/channelKind';
 import { smsMessages } from '../../dialogs/render/smsText';
 
-/** Channels whose replies go out as text messages: Twilio through our adapter, and Azure Bot Service's SMS channel. */
-export const SMS_CHANNELS: ReadonlySet<string> = new Set(['twilio-sms', 'sms']);
+export { SMS_CHANNELS };
 
 /**
  * Every message sent on an SMS channel becomes plain GSM-7 text, cut into messages of at most three segments.

@@ -12,7 +12,9 @@ import { type Logger } from '../../logging/logger';
 import { type SmsRecords } from './smsRecords';
 import { SmsTextMiddleware } from './smsTextMiddleware';
 
-export const TWILIO_SMS_CHANNEL = 'twilio-sms';
+import { TWILIO_SMS_CHANNEL } from '../../dialogs/render/channelKind';
+
+export { TWILIO_SMS_CHANNEL };
 /** Informational only: replies go through the REST client, not to a Bot Connector service. */
 export const TWILIO_SERVICE_URL = 'https://api.twilio.com/';
 
@@ -134,6 +136,8 @@ export class TwilioSmsAdapter extends BotAdapter {
       from: { id, name: 'Tenant' },
       recipient: { id: 'repairs-bot', name: 'Repairs bot' },
       text: sms.body,
+      // The sender's number for this turn only (the known-mobile check); ids and stored references never hold it.
+      channelData: { smsFrom: sms.from },
       textFormat: 'plain',
       locale: 'en-GB',
       timestamp: this.now(),

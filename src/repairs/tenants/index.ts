@@ -14,3 +14,10 @@ export {
   contactPreferencesFor,
 } from './contactPreference';
 export { type HouseAndSurname, houseAndSurnameCandidates } from './houseAndSurname';
+export {
+  PROPERTY_CLAIM,
+  SiteIdentityVerifier,
+  type SiteIdentityRefusal,
+  type SiteIdentityResult,
+  type SiteIdentitySettings,
+} from './siteIdentity';

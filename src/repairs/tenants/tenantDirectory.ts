@@ -2,6 +2,7 @@ import { houseAndSurnameCandidates } from './houseAndSurname';
 import { sameHouse, sameSurname } from './identityMatch';
 import { normalisePostcode } from './postcode';
 import { type Tenant } from './tenant';
+import { parseUkPhone } from './phone';
 import { loadTenantFile } from './tenantFile';
 
 /** What a tenant tells the bot to prove which home they are reporting for. */
@@ -18,6 +19,8 @@ export interface TenantQuery {
 export class TenantDirectory {
   private readonly byPostcode = new Map<string, Tenant[]>();
   private readonly byProperty = new Map<string, Tenant>();
+  /** E.164 mobile → the homes that have it on record (a shared family phone can be on several). */
+  private readonly byMobile = new Map<string, Tenant[]>();
 
   constructor(tenants: readonly Tenant[]) {
     for (const tenant of tenants) {
@@ -25,6 +28,8 @@ export class TenantDirectory {
       const list = this.byPostcode.get(tenant.address.postcode) ?? [];
       list.push(tenant);
       this.byPostcode.set(tenant.address.postcode, list);
+      const mobile = tenant.contact.mobilePhone ? parseUkPhone(tenant.contact.mobilePhone)?.e164 : undefined;
+      if (mobile) this.byMobile.set(mobile, [...(this.byMobile.get(mobile) ?? []), tenant]);
     }
   }
 
@@ -58,6 +63,17 @@ export class TenantDirectory {
     const id = aadObjectId.trim().toLowerCase();
     if (!id) return null;
     const matches = [...this.byProperty.values()].filter((tenant) => tenant.teamsAadObjectIds?.includes(id));
+    return matches.length === 1 ? (matches[0] ?? null) : null;
+  }
+
+  /**
+   * The one tenant whose mobile on record is this number (any format), or null (none, or shared by several homes).
+   * A number alone proves nothing (phones are lost, shared and spoofed), so callers still ask for the postcode.
+   */
+  findByMobile(phone: string): Tenant | null {
+    const wanted = parseUkPhone(phone)?.e164;
+    if (!wanted) return null;
+    const matches = this.byMobile.get(wanted) ?? [];
     return matches.length === 1 ? (matches[0] ?? null) : null;
   }
 

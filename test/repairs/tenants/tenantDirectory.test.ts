@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TenantDirectory } from '../../../src/repairs/tenants/tenantDirectory';
 import { parseTenantFile, TenantFileError } from '../../../src/repairs/tenants/tenantFile';
+import { DEFAULT_TENANTS_PATH } from '../../../src/repairs/tenants/defaultTenants';
 
 function customer(id: string, lastName: string, line1: string, postcode: string) {
   return {
@@ -138,5 +139,20 @@ describe('the tenant file', () => {
     expect(() => TenantDirectory.fromFile(broken)).toThrow(/not valid JSON/);
     expect(() => TenantDirectory.fromFile(broken)).not.toThrow(/Secret/);
     expect(() => TenantDirectory.fromFile(join(folder, 'missing.json'))).toThrow(/cannot read it \(ENOENT\)/);
+  });
+});
+
+describe('TenantDirectory.findByMobile', () => {
+  const directory = TenantDirectory.fromFile(DEFAULT_TENANTS_PATH);
+
+  it.each(['+447700900101', '07700 900101', '07700900101', '+44 (0)7700 900 101'])(
+    'finds the home whose mobile on record is %s, in any format',
+    (phone) => {
+      expect(directory.findByMobile(phone)?.propertyId).toBe('PROP-0001');
+    },
+  );
+
+  it.each(['+447700900999', '0113 496 0101', 'not a number', ''])('finds no home for %p', (phone) => {
+    expect(directory.findByMobile(phone)).toBeNull();
   });
 });
