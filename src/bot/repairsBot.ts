@@ -9,13 +9,15 @@ import { type DialogState } from 'botbuilder-dialogs';
 import { type ConversationData } from '../dialogs/dialogDeps';
 import { type MainDialog } from '../dialogs/mainDialog';
 import { welcome } from '../dialogs/messages';
+import { type TurnRunner } from './turns/retryOnConflict';
 
 export const DIALOG_STATE_PROPERTY = 'dialogState';
 export const CONVERSATION_DATA_PROPERTY = 'conversationData';
 
 /**
  * The bot: every message runs the main dialog; a new conversation gets a welcome that says what the bot does and
- * how the tenant's answers are used. State is saved at the end of every turn, whatever happened in it.
+ * how the tenant's answers are used. State is saved at the end of every turn, whatever happened in it, with the
+ * eTag it was read with.
  */
 export class RepairsBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -24,6 +26,7 @@ export class RepairsBot extends TeamsActivityHandler {
     private readonly conversationState: ConversationState,
     private readonly dialog: MainDialog,
     private readonly welcomeText: { landlordName: string; privacyUrl?: string },
+    private readonly turns: TurnRunner,
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY);
@@ -41,9 +44,10 @@ export class RepairsBot extends TeamsActivityHandler {
     });
   }
 
+  /** One turn under the TurnRunner: one at a time per conversation, run again if another instance saved first. */
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.conversationState.saveChanges(context, false);
+    // The runner saves the state after the handlers, with the eTag it read.
+    await this.turns.run(context, () => super.run(context));
   }
 
   static conversationDataAccessor(state: BotState): StatePropertyAccessor<ConversationData> {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { type Activity } from 'botbuilder';
@@ -12,6 +13,11 @@ export class ChannelHarness {
   private readonly replies = new Map<string, Partial<Activity>[]>();
   private waiters: (() => void)[] = [];
   private sequence = 0;
+  /**
+   * Activity ids are unique within a conversation, as a channel makes them: the bot drops an id it has handled
+   * before (a redelivery), so a harness started again on the same conversation must not reuse in-1, in-2…
+   */
+  private readonly idPrefix = randomUUID().slice(0, 8);
   serviceUrl = '';
 
   constructor(
@@ -58,7 +64,7 @@ export class ChannelHarness {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         type: 'message',
-        id: `in-${++this.sequence}`,
+        id: `in-${this.idPrefix}-${++this.sequence}`,
         channelId: this.channelId,
         serviceUrl: this.serviceUrl,
         conversation: { id: conversationId },

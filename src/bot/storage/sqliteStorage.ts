@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { type Storage, type StoreItems } from 'botbuilder';
-import { StorageConflictError } from './storageConflictError';
+import { CREATE_ONLY_ETAG, StorageConflictError } from './storageConflictError';
 
 /**
  * Bot state in an SQLite file, so that a conversation survives a restart of the bot with nothing to install.
  * Optimistic concurrency as Bot Framework's stores define it: a write whose eTag is '*' or absent overwrites;
- * a write that names an eTag succeeds only if the stored item still has it. WAL mode and a busy timeout let
+ * a write that names an eTag succeeds only if the stored item still has it, and CREATE_ONLY_ETAG only if there is
+ * none. WAL mode and a busy timeout let
  * several processes on one machine share the file.
  */
 export class SqliteStorage implements Storage {
@@ -58,7 +59,10 @@ export class SqliteStorage implements Storage {
           continue;
         }
         const exists = this.selectOne.get(key);
-        if (!exists) {
+        if (eTag === CREATE_ONLY_ETAG) {
+          if (exists) throw new StorageConflictError(key);
+          this.upsert.run(key, json);
+        } else if (!exists) {
           // Matches MemoryStorage: an item that is gone is written afresh.
           this.upsert.run(key, json);
         } else if (this.updateIfVersion.run(json, key, Number(eTag)).changes === 0) {
