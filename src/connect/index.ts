@@ -8,7 +8,7 @@ export { ConnectError, isConnectError } from './client/connectError';
 export type { ConnectErrorKind, ConnectHttpMethod } from './client/connectError';
 export { silentConnectLogger } from './client/connectLogger';
 export type { ConnectLogger } from './client/connectLogger';
-export type { RetryOptions } from './client/resilience';
+export type { CircuitBreakerOptions, RetryOptions } from './client/resilience';
 export type { ConnectOperationId } from './client/operationIds';
 
 export { createConnectFacade } from './facade/connectFacade';

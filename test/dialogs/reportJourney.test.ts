@@ -26,8 +26,8 @@ const DESCRIBE = 'In a few words, what is wrong? For example';
 const TOO_LONG = 'Please keep it to 255 characters or fewer.';
 const LOGGED = /Your repair is logged\. Your reference is RB 261201 [2-9A-Z]{4} [2-9A-Z]{4}\./;
 const ADULT = 'An adult (18 or over) must be at home for the whole time slot.';
-const NOT_ANSWERING =
-  'Sorry, our repairs system is not answering just now, so your report has not been sent yet. Nothing is lost: you can try again now, or call us on';
+const SAVED =
+  /^Sorry, our repairs system is not answering just now, so I could not send your report yet\. I have saved it, with reference RB 261201 [2-9A-Z]{4} [2-9A-Z]{4}\./;
 
 const VERIFY: Step[] = [
   ['LS1 4AB', ASK_HOUSE],
@@ -315,27 +315,74 @@ describe('when Connect is not answering', () => {
     { name: 'a dropped connection', fault: { kind: 'drop', operationId: 'postSalesOrder', count: 1 } },
   ] as const;
 
-  test.each(faults)('$name: "try again" sends it, and Connect holds exactly one order', async ({ fault }) => {
-    const bot = tenant();
-    await play(bot, [['my bath panel came off', ASK_POSTCODE], ...VERIFY, ['No texts, thanks', SUMMARY]]);
-    world.sim.fault(fault);
-    const beforeSend = world.mark();
-    await play(bot, [['Send it', NOT_ANSWERING, PHONES.repairs, '[Try again]', { not: LOGGED }]]);
-    const [attempt] = postedOrders(world, beforeSend);
-    expect(ordersIn(world)).toEqual([]);
+  test.each(faults)(
+    '$name: the report is saved in the outbox with all the tenant gave, the tenant told what happens next',
+    async ({ fault }) => {
+      const bot = tenant();
+      await play(bot, [['my bath panel came off', ASK_POSTCODE], ...VERIFY, ['No texts, thanks', SUMMARY]]);
+      world.sim.fault(fault);
+      const beforeSend = world.mark();
+      await play(bot, [
+        [
+          'Send it',
+          SAVED,
+          'It will be sent automatically as soon as the system is back, and I will send you a message here when it has gone. You do not need to report it again.',
+          `If it becomes an emergency, call ${PHONES.emergency}, day or night.`,
+          { not: LOGGED },
+          { not: SLOTS },
+        ],
+      ]);
+      const [attempt] = postedOrders(world, beforeSend);
+      expect(ordersIn(world)).toEqual([]);
+      // Before giving up it looked: Connect has no such order, so nothing was raised.
+      expect(world.calls('getSalesOrder', beforeSend).map((c) => c.status)).toEqual([404]);
 
-    const beforeRetry = world.mark();
-    await play(bot, [['Try again', LOGGED, SLOTS]]);
-    // The second attempt looks the number up before it posts again.
-    const retry = world.sim
-      .journal()
-      .filter((entry) => entry.seq > beforeRetry && entry.operationId !== 'token')
-      .map((entry) => `${entry.method} ${entry.operationId} ${entry.status}`);
-    expect(retry.slice(0, 2)).toEqual(['GET getSalesOrder 404', 'POST postSalesOrder 201']);
-    expect(postedOrders(world, beforeRetry).map((order) => order.PrimaryOrderNumber)).toEqual([
-      attempt!.PrimaryOrderNumber,
+      // Kept under the same order number, so the outbox's look-up finds an attempt that got through after all.
+      const orderNumber = attempt!.PrimaryOrderNumber;
+      expect(await world.services.outbox.waiting()).toContain(orderNumber);
+      expect(await world.services.outbox.find(orderNumber)).toMatchObject({
+        state: 'waiting',
+        channelId: 'webchat',
+        conversation: expect.objectContaining({ conversation: expect.objectContaining({ id: expect.any(String) }) }),
+        report: {
+          orderNumber,
+          propertyId: 'PROP-0001',
+          code: 'BATH003',
+          description: 'my bath panel came off',
+          contact: { wantsTexts: false },
+          emergency: false,
+        },
+      });
+    },
+  );
+});
+
+describe('when Connect is not answering, for an emergency', () => {
+  test('the report is saved and the tenant is told to call the emergency line now, not to wait', async () => {
+    const bot = tenant();
+    await play(bot, [
+      ["my front door won't lock", 'This needs an emergency repair', FEW],
+      ["Front or back door won't close or lock shut", ASK_POSTCODE],
+      ...VERIFY,
+      ['No texts, thanks', SUMMARY, 'as an emergency'],
     ]);
-    expect(ordersIn(world).map((order) => order.PrimaryOrderNumber)).toEqual([attempt!.PrimaryOrderNumber]);
+    world.sim.fault({ kind: 'status', status: 503, operationId: 'postSalesOrder', count: 1 });
+    const beforeSend = world.mark();
+
+    await play(bot, [
+      [
+        'Send it',
+        SAVED,
+        `Because this is an emergency, please call our emergency repairs line now on ${PHONES.emergency} so we can make it safe.`,
+        { not: 'If it becomes an emergency' },
+        { not: LOGGED },
+      ],
+    ]);
+    const [attempt] = postedOrders(world, beforeSend);
+    expect(attempt).toMatchObject({ PriorityExternalId: 'EMG' });
+    expect(await world.services.outbox.find(attempt!.PrimaryOrderNumber)).toMatchObject({
+      report: { emergency: true, code: 'DOOR001' },
+    });
   });
 });
 

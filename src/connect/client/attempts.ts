@@ -1,6 +1,6 @@
 import type { ConnectHttpMethod } from './connectError';
 import type { ConnectLogger } from './connectLogger';
-import type { CallPolicy, ConnectPolicies } from './resilience';
+import { circuitOpenError, type CallPolicy, type ConnectPolicies } from './resilience';
 import { errorFromResponse, toConnectError } from './responseError';
 
 /** What an openapi-fetch call resolves to, seen from here: the parsed body or error body, and the response. */
@@ -29,24 +29,31 @@ export interface AttemptsPlan<D> {
 export async function runAttempts<D>(plan: AttemptsPlan<D>): Promise<D | undefined> {
   const { operation, method, logger } = plan;
   let attempt = 0;
-  return plan.policy.execute(async () => {
-    attempt += 1;
-    const started = performance.now();
-    const elapsed = () => Math.round(performance.now() - started);
-    try {
-      const { data, error, response } = await plan.policies.attempt(plan.send);
-      if (!response.ok) throw errorFromResponse(operation, method, response.status, error);
-      logger.debug(
-        { operation, method, status: response.status, durationMs: elapsed(), attempt },
-        'Connect call succeeded',
-      );
-      return data;
-    } catch (caught) {
-      const error = toConnectError(caught, operation, method);
-      const fields = { operation, method, status: error.status, kind: error.kind, durationMs: elapsed(), attempt };
-      if (error.retryable) logger.warn(fields, 'Connect call failed');
-      else logger.info(fields, 'Connect call refused');
-      throw error;
-    }
-  });
+  return plan.policy
+    .execute(async () => {
+      attempt += 1;
+      const started = performance.now();
+      const elapsed = () => Math.round(performance.now() - started);
+      try {
+        const { data, error, response } = await plan.policies.attempt(plan.send);
+        if (!response.ok) throw errorFromResponse(operation, method, response.status, error);
+        logger.debug(
+          { operation, method, status: response.status, durationMs: elapsed(), attempt },
+          'Connect call succeeded',
+        );
+        return data;
+      } catch (caught) {
+        const error = toConnectError(caught, operation, method);
+        const fields = { operation, method, status: error.status, kind: error.kind, durationMs: elapsed(), attempt };
+        if (error.retryable) logger.warn(fields, 'Connect call failed');
+        else logger.info(fields, 'Connect call refused');
+        throw error;
+      }
+    })
+    .catch((error: unknown) => {
+      const refused = circuitOpenError(error, operation, method);
+      if (!refused) throw error;
+      logger.info({ operation, method, kind: refused.kind }, 'Connect call not sent: circuit breaker open');
+      throw refused;
+    });
 }

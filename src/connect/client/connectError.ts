@@ -9,7 +9,9 @@ export type ConnectErrorKind =
   /** Connect refused our credentials or our token (even after one refresh). */
   | 'auth'
   /** Connect answered, but not with what the operation promises (unparseable or missing body). */
-  | 'invalid-response';
+  | 'invalid-response'
+  /** Not sent: the circuit breaker is open after repeated failures, so Connect is taken as unavailable for now. */
+  | 'circuit-open';
 
 export type ConnectHttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -64,6 +66,11 @@ export class ConnectError extends Error {
   isNotFound(): boolean {
     return this.status === 404;
   }
+
+  /** Connect is down or not answering (transient failure or an open breaker): worth trying again later. */
+  isUnavailable(): boolean {
+    return this.retryable;
+  }
 }
 
 export function isConnectError(error: unknown): error is ConnectError {
@@ -71,7 +78,7 @@ export function isConnectError(error: unknown): error is ConnectError {
 }
 
 function isTransient(kind: ConnectErrorKind, status: number | undefined): boolean {
-  if (kind === 'timeout' || kind === 'network') return true;
+  if (kind === 'timeout' || kind === 'network' || kind === 'circuit-open') return true;
   if (kind !== 'http' || status === undefined) return false;
   return status === 408 || status === 429 || status >= 500;
 }

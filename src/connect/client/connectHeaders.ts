@@ -15,3 +15,15 @@ export function connectHeaders(operation: ConnectOperationId, accessToken: strin
     },
   };
 }
+
+/**
+ * The call's request id as X-Request-Id (the same on each retry of the call), so a call in our logs can be found
+ * in Connect's. A header Connect does not know is ignored.
+ */
+export function requestIdHeader(requestId: string): Middleware {
+  return {
+    onRequest({ request }) {
+      request.headers.set('X-Request-Id', requestId);
+    },
+  };
+}

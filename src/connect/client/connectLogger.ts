@@ -16,3 +16,13 @@ export const silentConnectLogger: ConnectLogger = {
   warn: () => undefined,
   error: () => undefined,
 };
+
+/** The same logger with these fields on every line (pino's child, for any ConnectLogger). */
+export function withLogFields(logger: ConnectLogger, fields: Record<string, unknown>): ConnectLogger {
+  return {
+    debug: (obj, msg) => logger.debug({ ...fields, ...obj }, msg),
+    info: (obj, msg) => logger.info({ ...fields, ...obj }, msg),
+    warn: (obj, msg) => logger.warn({ ...fields, ...obj }, msg),
+    error: (obj, msg) => logger.error({ ...fields, ...obj }, msg),
+  };
+}

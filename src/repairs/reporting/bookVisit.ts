@@ -6,8 +6,11 @@ export type BookVisitOutcome =
   | { kind: 'booked'; visitExternalId?: string; slot: Slot }
   /** Connect refused the slot: someone else took it since it was offered. Offer again. */
   | { kind: 'slot-gone' }
-  /** Connect did not answer; whether the visit was booked is checked before trying again. */
-  | { kind: 'unavailable' };
+  /**
+   * Connect did not book it as far as can be told (BookingSummary shows no such visit). `uncertain`: the Booking
+   * POST timed out, so Connect may still be working on it and the visit may appear later.
+   */
+  | { kind: 'unavailable'; uncertain: boolean };
 
 export interface BookVisitRequest {
   orderNumber: string;
@@ -15,6 +18,11 @@ export interface BookVisitRequest {
   /** Moving an existing visit rather than booking a new one. */
   visitExternalId?: string;
   accessNotes?: string;
+  /**
+   * An earlier attempt may have booked it already (this turn is being run again after losing a state conflict,
+   * or the bot stopped mid-call): BookingSummary is checked first, so the visit is not booked twice.
+   */
+  mayAlreadyExist?: boolean;
 }
 
 /**
@@ -22,6 +30,12 @@ export interface BookVisitRequest {
  * any refusal of a slot that was free a moment ago is treated as "just taken" and the tenant is offered others.
  */
 export async function bookVisit(connect: ConnectFacade, request: BookVisitRequest): Promise<BookVisitOutcome> {
+  if (request.mayAlreadyExist) {
+    // If the look-up fails, Connect is not answering and the booking below will say so.
+    const visit = await bookedVisitOn(connect, request).catch(() => undefined);
+    if (visit !== undefined)
+      return { kind: 'booked', visitExternalId: visit || request.visitExternalId, slot: request.slot };
+  }
   try {
     const booked = await connect.book({
       PrimaryOrderNumber: request.orderNumber,
@@ -36,7 +50,10 @@ export async function bookVisit(connect: ConnectFacade, request: BookVisitReques
     if (!isConnectError(error)) throw error;
     // Timeout, dropped connection, 5xx: the booking may have been made all the same. Look before saying it was not.
     const visit = await bookedVisitOn(connect, request).catch(() => undefined);
-    return visit ? { kind: 'booked', visitExternalId: visit, slot: request.slot } : { kind: 'unavailable' };
+    // A dropped connection or a 5xx ends the request; a timeout only ends our wait, and Connect may finish it after.
+    return visit
+      ? { kind: 'booked', visitExternalId: visit, slot: request.slot }
+      : { kind: 'unavailable', uncertain: error.kind === 'timeout' };
   }
 }
 

@@ -74,7 +74,8 @@ describe('bookVisit and handOffToContractor', () => {
 
     const outcome = await bookVisit(r.connect, { orderNumber, slot: slots[0]! });
 
-    expect(outcome).toEqual({ kind: 'unavailable' });
+    // A 503 is Connect's answer that it did not do it: not uncertain, unlike a timeout.
+    expect(outcome).toEqual({ kind: 'unavailable', uncertain: false });
     expect(r.calls('postBooking', since).map((c) => c.status)).toEqual([503]);
     // Before saying it was not booked, it looked: the order has no visit that day.
     expect(r.calls('getBookingSummary', since).map((c) => c.status)).toEqual([200]);
