@@ -1,5 +1,5 @@
 import { type RunningApp } from '../../src/app';
-import { MAX_BODY_BYTES } from '../../src/server/createServer';
+import { MESSAGES_MAX_BODY_BYTES as MAX_BODY_BYTES } from '../../src/server/requestBodies';
 import { ChannelHarness } from '../e2e/channelHarness';
 import { startTestApp } from '../e2e/testApp';
 

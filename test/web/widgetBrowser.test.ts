@@ -79,11 +79,17 @@ describe('the website widget in a real browser (headless Chromium)', () => {
     async () => {
       const page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(error.message));
+      // The page has a content security policy (securityHeaders.ts): whatever it blocks is reported on the console.
+      const blocked: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+      });
       const external: string[] = [];
       page.on('request', (request) => {
         if (!/^(data|blob):/.test(request.url()) && !request.url().startsWith(app.url)) external.push(request.url());
       });
-      await page.goto(`${app.url}/`);
+      const answer = await page.goto(`${app.url}/`);
+      expect(answer?.headers()['content-security-policy']).toMatch(/script-src 'self'; style-src 'self' 'nonce-/);
       await page.getByRole('heading', { level: 1, name: 'Report a repair' }).waitFor();
 
       // The launcher: a button that says what it controls, and where the focus goes.
@@ -136,7 +142,9 @@ describe('the website widget in a real browser (headless Chromium)', () => {
       expect(snapshot.visits).toEqual([expect.objectContaining({ PrimaryOrderNumber: orderNumber })]);
 
       // Accessibility: axe-core in the page, with the widget open during the conversation.
-      await page.addScriptTag({ path: AXE });
+      // Evaluated through the DevTools protocol, which the page's policy does not govern: a <script> tag added
+      // inline would be blocked by it, as it should be.
+      await page.evaluate(fs.readFileSync(AXE, 'utf8'));
       const result = (await page.evaluate(() =>
         (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<unknown> } }).axe.run(document, {
           resultTypes: ['violations'],
@@ -151,6 +159,7 @@ describe('the website widget in a real browser (headless Chromium)', () => {
 
       expect(external).toEqual([]);
       expect(pageErrors).toEqual([]);
+      expect(blocked).toEqual([]);
     },
     120_000,
   );

@@ -6,9 +6,18 @@ import { MAX_DESCRIPTION_LENGTH, type RepairReport } from './repairReport';
 
 const EMERGENCY_PRIORITY_FALLBACK = 'EMG';
 
-/** Connect's string limits (Contact and Address objects) — longer values would be refused with a 400. */
-const clip = (value: string | undefined, max: number): string | undefined =>
-  value === undefined ? undefined : value.slice(0, max);
+/**
+ * Connect's string limits (Contact and Address objects, JobDescription) — longer values would be refused with a
+ * 400. A cut that falls inside a character outside the BMP (an emoji) drops that character whole: half of one is not
+ * valid text, and Connect would store a replacement character.
+ */
+function clip(value: string, max: number): string;
+function clip(value: string | undefined, max: number): string | undefined;
+function clip(value: string | undefined, max: number): string | undefined {
+  if (value === undefined || value.length <= max) return value;
+  const cut = value.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
 
 /** An emergency takes the catalogue's shortest target in hours, whatever the sub-area's usual priority. */
 export function emergencyPriorityOf(catalogue: Catalogue): Priority | undefined {
@@ -33,7 +42,7 @@ export function salesOrderFor(report: RepairReport, subArea: SubArea, catalogue:
     hasEmail: Boolean(contact.email),
   });
   const contactName = [tenant.contact.firstName, tenant.contact.lastName].filter(Boolean).join(' ');
-  const description = `${subArea.name}: ${report.description}`.slice(0, MAX_DESCRIPTION_LENGTH);
+  const description = clip(`${subArea.name}: ${report.description}`, MAX_DESCRIPTION_LENGTH);
 
   return {
     PrimaryOrderNumber: report.orderNumber,

@@ -1,6 +1,7 @@
 import { type Activity, type CloudAdapter } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { type RepairsBot } from '../../bot/repairsBot';
+import { isLoopbackRequest } from '../loopback';
 import { ConversationStore, type LocalConversation, TOKEN_LIFETIME_SECONDS, tokensMatch } from './conversationStore';
 
 export const DIRECT_LINE_PATH = '/v3/directline';
@@ -16,7 +17,6 @@ export interface DirectLineOptions {
   store?: ConversationStore;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -84,7 +84,7 @@ export function mountDirectLine(server: Server, options: DirectLineOptions): Con
 
   // Loopback only, for every route under the Direct Line path.
   server.pre((req, res, next) => {
-    if ((req.url ?? '').startsWith(DIRECT_LINE_PATH) && !LOOPBACK.has(req.socket.remoteAddress ?? '')) {
+    if ((req.url ?? '').startsWith(DIRECT_LINE_PATH) && !isLoopbackRequest(req)) {
       res.json(403, { error: { code: 'Forbidden', message: 'The local Direct Line serves this machine only.' } });
       return next(false);
     }

@@ -1,14 +1,46 @@
 import { type CloudAdapter } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { type RepairsBot } from '../../bot/repairsBot';
+import { isLoopbackRequest } from '../loopback';
+
+export const MESSAGES_PATH = '/api/messages';
+
+export interface MessagesRouteOptions {
+  /**
+   * Local mode (no MicrosoftAppId): the adapter accepts activities without a token, so only callers on this machine
+   * (the Emulator, the tests' channel) are served; anyone else gets a 403 before the body is read. With an app id
+   * the CloudAdapter checks the Bot Framework JWT of every request (401 without a valid one).
+   */
+  loopbackOnly: boolean;
+}
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isText = (value: unknown): boolean => typeof value === 'string' && value.trim() !== '';
 
-/** A type and a conversation id: the least a turn needs (the state of a conversation is stored under its id). */
+const isHttpUrl = (value: unknown): boolean => {
+  if (typeof value !== 'string') return false;
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The least a turn needs: a type; a channel and a conversation id (the state of a conversation is stored under
+ * both: the SDK throws on a missing channel id, and the tenant would get "something went wrong"); and an http(s)
+ * serviceUrl, where the replies go. Every Bot Framework channel sends all four.
+ */
 function looksLikeActivity(body: unknown): boolean {
-  return isObject(body) && isText(body.type) && isObject(body.conversation) && isText(body.conversation.id);
+  return (
+    isObject(body) &&
+    isText(body.type) &&
+    isText(body.channelId) &&
+    isObject(body.conversation) &&
+    isText(body.conversation.id) &&
+    isHttpUrl(body.serviceUrl)
+  );
 }
 
 function badRequest(res: Response, message: string): void {
@@ -16,11 +48,29 @@ function badRequest(res: Response, message: string): void {
 }
 
 /** POST /api/messages: Bot Framework activities from the channels (Web Chat, Teams, the Azure SMS channel). */
-export function mountMessages(server: Server, adapter: CloudAdapter, bot: RepairsBot): void {
-  server.post('/api/messages', async (req: Request, res: Response) => {
+export function mountMessages(
+  server: Server,
+  adapter: CloudAdapter,
+  bot: RepairsBot,
+  options: MessagesRouteOptions,
+): void {
+  if (options.loopbackOnly) {
+    server.pre((req, res, next) => {
+      if (req.getPath().replace(/\/+$/, '') !== MESSAGES_PATH || isLoopbackRequest(req)) return next();
+      res.json(403, {
+        code: 'Forbidden',
+        message: 'This bot runs without Bot Framework credentials and serves this machine only.',
+      });
+      return next(false);
+    });
+  }
+  server.post(MESSAGES_PATH, async (req: Request, res: Response) => {
     // Without these the adapter throws, or the turn fails, and the channel gets a 500 quoting the SDK.
     if (!looksLikeActivity(req.body))
-      return badRequest(res, 'The body must be a Bot Framework activity with a type and a conversation.');
+      return badRequest(
+        res,
+        'The body must be a Bot Framework activity with a type, a channelId, a conversation and a serviceUrl.',
+      );
     try {
       await adapter.process(req, res, (context) => bot.run(context));
     } catch {

@@ -85,6 +85,14 @@ describe('salesOrderFor: the works order the journey sends to Connect', () => {
     expect(order.JobDescription.startsWith('Bath leaking: drip drip')).toBe(true);
   });
 
+  it('drops an emoji the cut would halve, rather than send half of it', () => {
+    // 'Bath leaking: ' is 14 code units: the emoji's two units sit at 254 and 255, across the cut at 255.
+    const words = `${'x'.repeat(240)}💧yy`;
+    const order = salesOrderFor(r.report({ description: words }), r.subArea('BATH001'), r.catalogue, ZONE);
+    expect(order.JobDescription).toBe(`Bath leaking: ${'x'.repeat(240)}`);
+    expect(order.JobDescription.length).toBe(MAX_DESCRIPTION_LENGTH - 1);
+  });
+
   it.each([
     [{ wantsTexts: true, mobile: '+447700900101' }, ContactPreference.MobileTextOnly, MessagingPreference.Message],
     [
