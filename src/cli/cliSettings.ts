@@ -29,4 +29,9 @@ export class CliSettings {
   stateFile(option?: string): string {
     return option ?? this.settings.storage.sqliteFile;
   }
+
+  /** `--file`, else FUNNEL_LOG_FILE, else data/funnel.jsonl. */
+  funnelLogFile(option?: string): string {
+    return option ?? this.settings.telemetry.funnelLogFile;
+  }
 }

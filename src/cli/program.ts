@@ -2,9 +2,11 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config';
 import { CatalogueError } from '../repairs/catalogue';
 import { registerCatalogueCommand } from './catalogueCommand';
+import { registerChatCommand } from './chatCommand';
 import { CliError } from './cliError';
 import { CliSettings } from './cliSettings';
 import { registerDiagnoseCommand } from './diagnoseCommand';
+import { registerFunnelCommand } from './funnelCommand';
 import { registerReviewCommand } from './reviewCommand';
 import { registerWhenCommand } from './whenCommand';
 
@@ -21,6 +23,8 @@ export function createProgram(settings: CliSettings = new CliSettings()): Comman
   registerWhenCommand(program, settings);
   registerCatalogueCommand(program);
   registerReviewCommand(program, settings);
+  registerFunnelCommand(program, settings);
+  registerChatCommand(program);
   return program;
 }
 

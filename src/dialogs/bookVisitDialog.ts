@@ -4,9 +4,11 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { isConnectError } from '../connect';
 import { gridOf, type SlotSearch } from '../repairs/reporting/slotSearch';
 import { chooseSlot, sameSlot, type Slot } from '../repairs/slots';
 import { type DialogDeps } from './dialogDeps';
+import { isRerun } from './turnAttempt';
 import { BOOK_VISIT_DIALOG } from './dialogIds';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { ADULT_AT_HOME } from './messages';
@@ -15,6 +17,7 @@ import { channelKind } from './render/channelKind';
 import { menuChoice } from './render/menuChoice';
 import { renderChoices } from './render/renderChoices';
 import { stepValues } from './stepValues';
+import { trackFunnel } from './funnel';
 
 const CHOICE_PROMPT = 'bookVisit.choice';
 const STEPS = 'bookVisit.steps';
@@ -75,7 +78,20 @@ export class BookVisitDialog extends InterruptibleDialog {
       });
     let offered = options.offered;
     if (!offered) {
-      const page = await services.slots.nextPage(search);
+      let page: Awaited<ReturnType<typeof services.slots.nextPage>>;
+      try {
+        page = await services.slots.nextPage(search);
+      } catch (error) {
+        if (!isConnectError(error)) throw error;
+        // Availability did not answer (after its retries) or the breaker is open. A new repair is logged already,
+        // so it is not lost; a visit being moved keeps its old time (the move dialog says so).
+        await step.context.sendActivity(
+          options.visitExternalId
+            ? `Sorry, I cannot get the free times just now because our repairs system is not answering. Please try again later, or call us on ${services.phones.repairs}.`
+            : `Sorry, I cannot get the free times just now because our repairs system is not answering. Your repair is logged, and our repairs team will call you to arrange a visit. You can also call us on ${services.phones.repairs}.`,
+        );
+        return step.endDialog({ booked: false } satisfies BookVisitResult);
+      }
       search = page.search;
       offered = page.slots;
     }
@@ -92,6 +108,7 @@ export class BookVisitDialog extends InterruptibleDialog {
       );
       return step.endDialog({ booked: false } satisfies BookVisitResult);
     }
+    trackFunnel(step.context, services, 'slots-offered', { count: offered.length, moving: !!options.visitExternalId });
     const offerId = newOfferId();
     Object.assign(stepValues<BookVisitOptions>(step), { search, offered, offerId });
     const intro = options.intro ?? 'When can we come? These are the earliest free times:';
@@ -151,8 +168,15 @@ export class BookVisitDialog extends InterruptibleDialog {
       choice.wishedFrom &&
       choice.wishedFrom >= search.nextDate
     ) {
-      search = await services.slots.cover(search, choice.wishedFrom);
-      choice = choose();
+      // Looking further ahead is a nicety: if Connect does not answer, the wish is matched against what is known.
+      const covered = await services.slots.cover(search, choice.wishedFrom).catch((error: unknown) => {
+        if (!isConnectError(error)) throw error;
+        return undefined;
+      });
+      if (covered) {
+        search = covered;
+        choice = choose();
+      }
     }
     switch (choice.kind) {
       case 'chosen':
@@ -199,6 +223,8 @@ export class BookVisitDialog extends InterruptibleDialog {
       slot,
       visitExternalId: options.visitExternalId,
       accessNotes: options.accessNotes,
+      // A re-run of this turn (another instance saved first) may follow an attempt that booked already.
+      mayAlreadyExist: isRerun(step.context),
     });
     if (outcome.kind === 'slot-gone') {
       // The other times on screen are still free as far as we know: offer them again, without the one taken.
@@ -210,6 +236,15 @@ export class BookVisitDialog extends InterruptibleDialog {
         intro: 'Sorry, that time has just been taken by someone else. These are the next free times:',
       });
     }
+    if (outcome.kind === 'unavailable' && outcome.uncertain) {
+      // The Booking POST timed out: it may still land. Saying "not booked" could be wrong, so say what is known.
+      await step.context.sendActivity(
+        options.visitExternalId
+          ? `Sorry, our repairs system did not confirm the change in time, so I cannot tell yet whether your visit was moved. Please check "My appointments" in a few minutes, or call us on ${services.phones.repairs}.`
+          : `Sorry, our repairs system did not confirm the booking in time, so I cannot tell yet whether the visit was booked. Your repair is logged. Please check "My appointments" in a few minutes: if no visit is listed, our repairs team will call you to arrange one. You can also call us on ${services.phones.repairs}.`,
+      );
+      return step.endDialog({ booked: false } satisfies BookVisitResult);
+    }
     if (outcome.kind === 'unavailable') {
       await step.context.sendActivity(
         options.visitExternalId
@@ -218,6 +253,7 @@ export class BookVisitDialog extends InterruptibleDialog {
       );
       return step.endDialog({ booked: false } satisfies BookVisitResult);
     }
+    trackFunnel(step.context, services, options.visitExternalId ? 're-booked' : 'booked');
     const description = services.describeSlot(slot, search.windows);
     await step.context.sendActivity(`Booked: ${description}. ${ADULT_AT_HOME}`);
     return step.endDialog({

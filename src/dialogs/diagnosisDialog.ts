@@ -13,6 +13,7 @@ import { InterruptibleDialog } from './interruptibleDialog';
 import { menuChoice } from './render/menuChoice';
 import { renderChoices } from './render/renderChoices';
 import { stepValues } from './stepValues';
+import { trackFunnel } from './funnel';
 
 const ANSWER_PROMPT = 'diagnosis.answer';
 const DESCRIPTION_PROMPT = 'diagnosis.description';
@@ -91,6 +92,7 @@ export class DiagnosisDialog extends InterruptibleDialog {
     if (options.stage === undefined && options.text) {
       const decision = services.matcher.decide(options.text);
       if (decision.kind === 'one') {
+        trackFunnel(step.context, services, 'diagnosis-proposed', { match: 'one' });
         stepValues<{ code: string }>(step).code = decision.match.code;
         return step.next(decision.match.code);
       }
@@ -100,6 +102,7 @@ export class DiagnosisDialog extends InterruptibleDialog {
         options.learning ??
         (await services.learning.recordUnclear({ text: options.text, decision: decision.kind, offered }));
       if (decision.kind === 'few') {
+        trackFunnel(step.context, services, 'diagnosis-proposed', { match: 'few' });
         return step.replaceDialog(STEPS, { ...options, stage: 'few', candidates: offered, learning });
       }
       return step.replaceDialog(STEPS, { ...options, stage: 'category', learning });
@@ -111,6 +114,7 @@ export class DiagnosisDialog extends InterruptibleDialog {
     if (options.stage === 'subArea') {
       const category = services.catalogue.categories.find((c) => c.id === options.categoryId);
       const titles = [...(category?.subAreas ?? []).map((s) => s.name), SOMETHING_ELSE];
+      trackFunnel(step.context, services, 'diagnosis-proposed', { match: 'menu' });
       return step.prompt(ANSWER_PROMPT, { prompt: renderChoices(channelId, 'Which of these is it?', titles) });
     }
     return step.prompt(ANSWER_PROMPT, {
@@ -129,6 +133,7 @@ export class DiagnosisDialog extends InterruptibleDialog {
       const index = menuChoice(answer, [...candidates.map((code) => services.subArea(code).name), NONE_OF_THESE]);
       if (index === undefined) return this.notUnderstood(step, options);
       if (index >= candidates.length) {
+        trackFunnel(step.context, services, 'diagnosis-corrected', { at: 'guesses' });
         const failures = (options.failures ?? 0) + 1;
         if (failures >= MAX_DIAGNOSIS_FAILURES) return this.handOff(step, 'diagnosis-failed', options);
         return step.replaceDialog(STEPS, { ...options, stage: 'category', failures });
@@ -194,6 +199,7 @@ export class DiagnosisDialog extends InterruptibleDialog {
     const code = stepValues<{ code: string }>(step).code as string;
     const { learning } = step.options as DiagnosisOptions;
     await this.deps.services.learning.recordResolution(learning, { chosen: code, outcome: 'chosen' });
+    trackFunnel(step.context, this.deps.services, 'diagnosis-accepted', { code });
     return step.endDialog({ code, description: String(step.result).trim() } satisfies DiagnosisResult);
   }
 }

@@ -10,6 +10,8 @@ export interface ConversationData {
   verifiedPropertyId?: string;
   /** Failed tenant checks in this conversation: after three the bot stops asking and gives the phone number. */
   tenantCheckFailures?: number;
+  /** The website's signed identity was refused once here: the normal questions are asked, without saying it again. */
+  siteIdentityRefused?: boolean;
   /** Emergencies already handled here, so that repeating the words does not interrupt the same report again. */
   emergenciesHandled?: string[];
 }

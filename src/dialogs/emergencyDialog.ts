@@ -5,6 +5,7 @@ import { EMERGENCY_DIALOG, REPORT_REPAIR_DIALOG } from './dialogIds';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { callEmergencyLine, emergencyReportStarts, gasEmergency } from './messages';
 import { type ReportRepairOptions } from './reportRepairDialog';
+import { trackFunnel } from './funnel';
 
 const STEPS = 'emergency.steps';
 
@@ -29,6 +30,7 @@ export class EmergencyDialog extends InterruptibleDialog {
   private async act(step: WaterfallStepContext) {
     const { emergency, text } = step.options as EmergencyOptions;
     const { phones } = this.deps.services;
+    trackFunnel(step.context, this.deps.services, 'emergency-detected', { instruction: emergency.instruction });
     switch (emergency.instruction) {
       case 'call-gas-emergency':
         await step.context.sendActivity(gasEmergency());

@@ -14,6 +14,7 @@ import { InterruptibleDialog } from './interruptibleDialog';
 import { menuChoice } from './render/menuChoice';
 import { renderChoices } from './render/renderChoices';
 import { stepValues } from './stepValues';
+import { trackFunnel } from './funnel';
 
 const ANSWER_PROMPT = 'handOff.answer';
 const STEPS = 'handOff.steps';
@@ -315,6 +316,7 @@ export class HandOffDialog extends InterruptibleDialog {
           : [`If it becomes an emergency, call our emergency repairs line on ${phones.emergency}, day or night.`]),
       ].join('\n\n'),
     );
+    trackFunnel(step.context, services, 'handed-off', { reason: draft.reason });
     return step.endDialog({ sent: true, reference } satisfies HandOffResult);
   }
 }

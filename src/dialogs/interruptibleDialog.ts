@@ -3,6 +3,7 @@ import { ComponentDialog, type DialogContext, type DialogTurnResult, DialogTurnS
 import { type DialogDeps } from './dialogDeps';
 import { help, STOPPED } from './messages';
 import { turnSignals } from './turnSignals';
+import { trackFunnel } from './funnel';
 
 const HELP = /^(help|help me|what can you do|\?+)$/i;
 const STOP = /^(cancel|stop|quit|exit|end|bye|goodbye)[.!]*$/i;
@@ -40,10 +41,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       return { status: DialogTurnStatus.waiting };
     }
     if (STOP.test(text)) {
+      trackFunnel(innerDc.context, this.deps.services, 'abandoned', { reason: 'stop' });
       await innerDc.context.sendActivity(STOPPED);
       return innerDc.cancelAllDialogs(true);
     }
     if (START_AGAIN.test(text)) {
+      trackFunnel(innerDc.context, this.deps.services, 'abandoned', { reason: 'start-again' });
       turnSignals(innerDc.context).restart = true;
       return innerDc.cancelAllDialogs(true);
     }

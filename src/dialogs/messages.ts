@@ -29,6 +29,9 @@ export function help(phones: ContactNumbers): string {
 
 export const STOPPED = 'OK, I have stopped. Nothing more has been sent. Say hello whenever you want to start again.';
 export const STARTING_AGAIN = 'OK, let us start again.';
+/** When a message kept colliding with others of the same conversation (sent at once, from two devices). */
+export const SEND_AGAIN =
+  'Sorry, several messages arrived at once and I could not keep up with that one. What you told me before is kept: please send it again.';
 
 export function gasEmergency(): string {
   return [
@@ -59,3 +62,17 @@ export function emergencyReportStarts(emergency: EmergencyMatch): string {
 }
 
 export const ADULT_AT_HOME = 'An adult (18 or over) must be at home for the whole time slot.';
+
+/**
+ * Connect could not take a report: it is kept and sent later. Says what happens next (sent automatically, a
+ * message when it has gone, nothing to do again) and what to do meanwhile in an emergency.
+ */
+export function savedForLater(reference: string, emergency: boolean, phones: ContactNumbers): string {
+  return [
+    `Sorry, our repairs system is not answering just now, so I could not send your report yet. I have saved it, with reference ${reference}.`,
+    'It will be sent automatically as soon as the system is back, and I will send you a message here when it has gone. You do not need to report it again.',
+    emergency
+      ? `Because this is an emergency, please call our emergency repairs line now on ${phones.emergency} so we can make it safe.`
+      : `If it becomes an emergency, call ${phones.emergency}, day or night.`,
+  ].join('\n\n');
+}

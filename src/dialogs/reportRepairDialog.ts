@@ -26,12 +26,15 @@ import {
   TENANT_CHECK_DIALOG,
 } from './dialogIds';
 import { InterruptibleDialog } from './interruptibleDialog';
+import { isRerun } from './turnAttempt';
+import { savedForLater } from './messages';
 import { choiceCard, isCardSubmit, newOfferId, readCardSubmit } from './render/adaptiveCards';
 import { channelKind } from './render/channelKind';
 import { menuChoice } from './render/menuChoice';
 import { renderChoices } from './render/renderChoices';
 import { stepValues } from './stepValues';
 import { type TenantCheckResult } from './tenantCheckDialog';
+import { trackFunnel } from './funnel';
 
 const ANSWER_PROMPT = 'report.answer';
 const STEPS = 'report.steps';
@@ -81,7 +84,6 @@ const SEND = 'Send it';
 const ADD_NOTE = 'Add a note for the operative';
 const CHANGE_REPAIR = 'Change the repair';
 const CHANGE_DESCRIPTION = 'Change the description';
-const TRY_AGAIN = 'Try again';
 
 /**
  * Report a repair: what is wrong, who you are, how to reach you, a summary to check and change, then the works
@@ -283,6 +285,7 @@ export class ReportRepairDialog extends InterruptibleDialog {
       case 1:
         return step.replaceDialog(REVIEW, { ...draft, editing: 'notes' });
       case 2:
+        trackFunnel(step.context, this.deps.services, 'diagnosis-corrected', { at: 'review' });
         return step.beginDialog(DIAGNOSIS_DIALOG, { stage: 'category' } satisfies DiagnosisOptions);
       case 3:
         return step.replaceDialog(REVIEW, { ...draft, editing: 'description' });
@@ -332,7 +335,7 @@ export class ReportRepairDialog extends InterruptibleDialog {
     // A changed repair type comes back here from the diagnosis dialog.
     const draft = step.options as ReportDraft;
     const { services } = this.deps;
-    const mayAlreadyExist = Boolean(draft.sendAttempted);
+    const mayAlreadyExist = Boolean(draft.sendAttempted) || isRerun(step.context);
     draft.orderNumber ??= services.newOrderNumber();
     draft.sendAttempted = true;
     // The number and the attempt are stored before Connect is called: after a crash or a retried message the
@@ -342,14 +345,15 @@ export class ReportRepairDialog extends InterruptibleDialog {
     const reference = formatReference(draft.orderNumber) ?? draft.orderNumber;
 
     if (outcome.kind === 'unavailable') {
-      return step.prompt(ANSWER_PROMPT, {
-        prompt: renderChoices(
-          step.context.activity.channelId,
-          'Sorry, our repairs system is not answering just now, so your report has not been sent yet. Nothing is lost: you can try again now, or call us on ' +
-            `${services.phones.repairs}.`,
-          [TRY_AGAIN],
-        ),
+      // Connect is down, slow or refused by the breaker: the report goes to the durable outbox rather than asking
+      // the tenant to keep trying. The same order number goes with it, so the outbox looks it up before sending.
+      await services.keepForLater(this.reportOf(step, draft), {
+        channelId: step.context.activity.channelId,
+        conversation: TurnContext.getConversationReference(step.context.activity),
       });
+      trackFunnel(step.context, services, 'order-kept', { code: draft.code, emergency: draft.emergency });
+      await step.context.sendActivity(savedForLater(reference, draft.emergency, services.phones));
+      return step.endDialog();
     }
     if (outcome.kind === 'refused') {
       await step.context.sendActivity(
@@ -366,10 +370,12 @@ export class ReportRepairDialog extends InterruptibleDialog {
       channelId: step.context.activity.channelId,
       conversation: TurnContext.getConversationReference(step.context.activity),
     });
+    trackFunnel(step.context, services, 'order-created', { code: draft.code, emergency: draft.emergency });
     await step.context.sendActivity(`Your repair is logged. Your reference is ${reference}.`);
     const subArea = services.subArea(draft.code);
     if (subArea.contractor.type === 'External') {
       const handOff = await services.handOff(draft.orderNumber, subArea.contractor.supplierExternalId);
+      trackFunnel(step.context, services, 'contractor-order', { told: handOff.kind === 'handed-off' });
       if (handOff.kind === 'handed-off') {
         await services.orders.update(draft.orderNumber, { supplierExternalId: subArea.contractor.supplierExternalId });
       }
@@ -391,7 +397,8 @@ export class ReportRepairDialog extends InterruptibleDialog {
   private async afterSend(step: WaterfallStepContext) {
     const draft = step.options as ReportDraft;
     if (typeof step.result === 'string') {
-      // The answer to "try again": send once more (the order number is looked up first).
+      // The answer to "try again", which earlier versions asked when Connect was down (a conversation stored then
+      // may still be waiting on it): send once more (the order number is looked up first).
       return step.replaceDialog(SUBMIT, draft);
     }
     return step.next(step.result);

@@ -15,6 +15,7 @@ import { InterruptibleDialog } from '../interruptibleDialog';
 import { stepValues } from '../stepValues';
 import { repairTitle } from './appointmentWords';
 import { askToChoose, chosenIndex, type Menu, MenuPrompt, menuOfNamed } from './menuPrompt';
+import { trackFunnel } from '../funnel';
 
 export const CANCEL_REPAIR_DIALOG = 'appointments.cancelRepair';
 const CHOICE_PROMPT = 'appointments.cancelRepair.choice';
@@ -115,6 +116,7 @@ export class CancelRepairDialog extends InterruptibleDialog {
     const outcome = await cancelRepair(services, repair.orderNumber, cancellationFor(reason, words));
     switch (outcome.kind) {
       case 'cancelled':
+        trackFunnel(step.context, services, 'cancelled');
         await step.context.sendActivity(
           `Cancelled: ${named(repair)}.${repair.visits.length > 0 ? ' Nobody will come for it.' : ''} If you need it after all, just report it again.`,
         );
