@@ -22,6 +22,7 @@ import { renderChoices } from './render/renderChoices';
 import { ReportRepairDialog, type ReportRepairOptions } from './reportRepairDialog';
 import { TenantCheckDialog } from './tenantCheckDialog';
 import { turnSignals } from './turnSignals';
+import { trackFunnel } from './funnel';
 
 const MENU_PROMPT = 'main.menu';
 const STEPS = 'main.steps';
@@ -74,6 +75,7 @@ export class MainDialog extends InterruptibleDialog {
       await context.sendActivity(STARTING_AGAIN);
       await dc.beginDialog(this.id, { showMenu: true } satisfies MainOptions);
     } else if (result.status === DialogTurnStatus.empty) {
+      trackFunnel(context, this.deps.services, 'conversation-started');
       await dc.beginDialog(this.id);
     }
   }
@@ -88,10 +90,11 @@ export class MainDialog extends InterruptibleDialog {
     if (!options.showMenu && text && !GREETING.test(text)) {
       const emergency = this.deps.services.emergencies.detect(text);
       if (emergency) return step.replaceDialog(EMERGENCY_DIALOG, { emergency, text } satisfies EmergencyOptions);
-      if (menuChoice(text, MENU) === undefined && this.deps.services.matcher.decide(text).kind !== 'none') {
+      const picked = menuChoice(text, MENU);
+      if (picked === undefined && this.deps.services.matcher.decide(text).kind !== 'none') {
         return step.replaceDialog(REPORT_REPAIR_DIALOG, { initialText: text } satisfies ReportRepairOptions);
       }
-      if (menuChoice(text, MENU) !== undefined) return step.next(text);
+      if (picked !== undefined) return step.next(text);
     }
     return step.prompt(MENU_PROMPT, {
       prompt: renderChoices(

@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { OpenAPIBackend, ValidationContext, type Operation } from 'openapi-backend';
+import { type Document, OpenAPIBackend, ValidationContext, type Operation } from 'openapi-backend';
 import type { ModelState } from './apiError';
 import { bindMembers, bindQuery, type SchemaShape } from './memberBinding';
 import { toModelState } from './modelState';
@@ -21,6 +22,47 @@ export function openApiDefinitionPath(): string {
     if (path.dirname(dir) === dir) break;
   }
   throw new Error(`openapi.yaml not found next to ${__dirname} nor in a src/connect folder above it`);
+}
+
+/** node_modules/.cache/repairs-bot above this folder (where build tools keep their caches), if there is one. */
+function cacheFolder(): string | undefined {
+  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    const modules = path.join(dir, 'node_modules');
+    if (existsSync(modules)) return path.join(modules, '.cache', 'repairs-bot');
+  }
+  return undefined;
+}
+
+/**
+ * The yaml as an object. Parsing 100 KB of YAML takes a few hundred milliseconds of start-up; the result is kept as
+ * JSON in node_modules/.cache, named by a hash of the yaml's text, so an edited yaml is parsed afresh. Any trouble
+ * with the cache (none there, read-only, damaged) just means parsing the yaml.
+ */
+async function loadDocument(): Promise<Document> {
+  const text = readFileSync(openApiDefinitionPath(), 'utf8');
+  const folder = cacheFolder();
+  const cached = folder && path.join(folder, `connect-openapi-${createHash('sha256').update(text).digest('hex')}.json`);
+  if (cached && existsSync(cached)) {
+    try {
+      return JSON.parse(readFileSync(cached, 'utf8')) as Document;
+    } catch {
+      // damaged: parse the yaml and write it again
+    }
+  }
+  // Loaded only when needed: the yaml library takes a while to load too.
+  const { parse } = await import('yaml');
+  const document = parse(text) as Document;
+  if (folder && cached) {
+    try {
+      mkdirSync(folder, { recursive: true });
+      const partial = `${cached}.${process.pid}.tmp`;
+      writeFileSync(partial, JSON.stringify(document));
+      renameSync(partial, cached);
+    } catch {
+      // no cache this time
+    }
+  }
+  return document;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -50,8 +92,9 @@ export class ConnectDefinition {
   private constructor(private readonly api: OpenAPIBackend) {}
 
   /**
-   * Compiling the validators of all operations takes a couple of seconds, and the result is read-only, so every
-   * simulator in a process shares one definition.
+   * The definition is read-only, so every simulator in a process shares one. Loading it is quick: checking the yaml
+   * against the OpenAPI meta-schema (about a second) is left to `npm run lint:spec`, and each operation's validators
+   * are compiled on its first use, or by `warmUp()` in the background once the simulator listens.
    */
   static load(logger: SimulatorLogger): Promise<ConnectDefinition> {
     loading ??= ConnectDefinition.compile(logger).catch((error: unknown) => {
@@ -62,11 +105,13 @@ export class ConnectDefinition {
   }
 
   private static async compile(logger: SimulatorLogger): Promise<ConnectDefinition> {
+    const document = await loadDocument();
     const api = new OpenAPIBackend({
-      definition: openApiDefinitionPath(),
+      definition: document,
       strict: true,
       validate: true,
-      quick: false,
+      // Quick: no meta-schema check of the yaml, a synchronous dereference, and validators compiled lazily.
+      quick: true,
       coerceTypes: true,
       ajvOpts: {
         allErrors: true, // ASP.NET reports every invalid member, not the first
@@ -89,6 +134,25 @@ export class ConnectDefinition {
     });
     await api.init();
     return new ConnectDefinition(api);
+  }
+
+  private warming?: Promise<void>;
+
+  /**
+   * Compiles every operation's request and response validators, one operation per turn of the event loop so that
+   * requests arriving meanwhile are served in between (an operation they need is compiled on the spot). Once per
+   * process; resolves when all are compiled.
+   */
+  warmUp(): Promise<void> {
+    this.warming ??= (async () => {
+      const validator = this.api.validator;
+      for (const operation of this.api.getOperations()) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        validator.getRequestValidatorsForOperation(operation.operationId as string);
+        validator.getResponseValidatorForOperation(operation.operationId as string);
+      }
+    })();
+    return this.warming;
   }
 
   operations(): Operation[] {

@@ -20,6 +20,11 @@ export interface Simulator {
   /** the live in-memory back office (read it in tests; change it through the admin operations) */
   state: SimulatorState;
   close(): Promise<void>;
+  /**
+   * Compiles the validators of the operations not called yet, in the background between requests (they are
+   * otherwise compiled on first use); call it once the app is up. Resolves when done; failures show on first use.
+   */
+  warmUp(): Promise<void>;
   reset(options?: { now?: Date }): void;
   seed(input: SeedInput): void;
   journal(since?: number): JournalEntry[];
@@ -52,6 +57,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     origin,
     state: core.state,
     close: () => stopServer(server),
+    warmUp: () => definition.warmUp().catch((error: unknown) => resolved.logger.warn({ err: error }, 'warm-up failed')),
     reset: (opts) => core.reset(opts?.now),
     seed: (input) => void core.seed(input),
     journal: (since) => core.journalSince(since),

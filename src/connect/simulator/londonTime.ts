@@ -22,9 +22,24 @@ export interface LondonWallTime {
   dateTime: string;
 }
 
+// The scheduler asks for the wall time of the same instant for every slot it judges: the last minute's answer is
+// kept. London's offset from UTC is whole hours, so within one UTC minute only the seconds move.
+let lastMinute: { minute: number; date: string; minutes: number; hhmm: string } | undefined;
+
 export function londonWallTime(instant: Date): LondonWallTime {
-  const parts = Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]));
-  const date = `${parts.year}-${parts.month}-${parts.day}`;
-  const time = `${parts.hour}:${parts.minute}:${parts.second}`;
-  return { date, minutes: Number(parts.hour) * 60 + Number(parts.minute), dateTime: `${date} ${time}` };
+  const ms = instant.getTime();
+  const minute = Math.floor(ms / 60_000);
+  if (lastMinute?.minute !== minute) {
+    const parts = Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]));
+    const date = `${parts.year}-${parts.month}-${parts.day}`;
+    lastMinute = {
+      minute,
+      date,
+      minutes: Number(parts.hour) * 60 + Number(parts.minute),
+      hhmm: `${parts.hour}:${parts.minute}`,
+    };
+  }
+  const second = String(Math.floor((ms - minute * 60_000) / 1000)).padStart(2, '0');
+  const { date, minutes, hhmm } = lastMinute;
+  return { date, minutes, dateTime: `${date} ${hhmm}:${second}` };
 }

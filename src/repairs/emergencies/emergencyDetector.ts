@@ -87,10 +87,13 @@ export function createEmergencyDetector(
       const tokenLine = toTokenLine(text);
       if (tokenLine.tokens.length === 0) return null;
       for (const { emergency, triggers, lookalikes: routine } of rules) {
-        const routineSpans = routine.flatMap((pattern) => findSpans(pattern, tokenLine).map((found) => found.span));
-        const spans = triggers
+        // Most messages match no trigger of a rule: its look-alikes are only looked for when one does.
+        const found = triggers
           .filter(({ whenAlso }) => whenAlso === undefined || findSpans(whenAlso, tokenLine).length > 0)
-          .flatMap(({ pattern }) => findSpans(pattern, tokenLine))
+          .flatMap(({ pattern }) => findSpans(pattern, tokenLine));
+        if (found.length === 0) continue;
+        const routineSpans = routine.flatMap((pattern) => findSpans(pattern, tokenLine).map((match) => match.span));
+        const spans = found
           .filter(
             ({ span, gaps }) =>
               !isNegatedBefore(tokenLine.tokens, span.start) &&
@@ -115,14 +118,17 @@ export function createEmergencyDetector(
 
 /** Every place the pattern matches, as token spans, including overlapping ones; gaps are the words a `..` took. */
 function findSpans(pattern: PhrasePattern, { line, starts }: TokenLine): { span: Span; gaps: Span[] }[] {
+  const regex = pattern.regex;
+  regex.lastIndex = 0;
+  let match = regex.exec(line);
+  // The usual answer, for the hundreds of patterns a message is checked against: no match, and nothing allocated.
+  if (!match) return [];
   const tokenAt = (offset: number): number => {
     const index = starts.indexOf(offset);
     return index === -1 ? starts.length : index;
   };
   const found: { span: Span; gaps: Span[] }[] = [];
-  const regex = pattern.regex;
-  regex.lastIndex = 0;
-  for (let match = regex.exec(line); match; match = regex.exec(line)) {
+  for (; match; match = regex.exec(line)) {
     const start = tokenAt(match.index);
     const gaps = (match.indices ?? []).slice(1).flatMap((range) => {
       if (!range || range[0] === range[1]) return [];

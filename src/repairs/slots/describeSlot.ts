@@ -28,11 +28,36 @@ export function describeSlot(
   zone: string = DEFAULT_ZONE,
   now?: Date,
 ): string {
-  const day = DateTime.fromISO(slot.date, { zone, locale: 'en-GB' });
-  const otherYear = now !== undefined && DateTime.fromJSDate(now, { zone }).year !== day.year;
-  const date = day.toFormat(otherYear ? 'cccc d MMMM yyyy' : 'cccc d MMMM');
+  const otherYear = now !== undefined && yearIn(now, zone) !== Number(slot.date.slice(0, 4));
+  const date = dayInWords(slot.date, zone, otherYear);
   const window = windows.find((w) => w.id === slot.planningWindowId);
   if (!window) return date;
   const span = windowSpan(window);
   return `${date}, ${window.name.toLowerCase()}, ${formatClockTime(span.start)} to ${formatClockTime(span.end)}`;
+}
+
+// An offer describes a dozen slots a turn, and luxon's formatting in a zone is dear: the words of a day never
+// change, so they are remembered (a bounded set, cleared when full).
+const WORDS_KEPT = 2048;
+const dayWords = new Map<string, string>();
+
+function dayInWords(date: string, zone: string, withYear: boolean): string {
+  const key = `${zone}|${date}|${withYear}`;
+  let words = dayWords.get(key);
+  if (words === undefined) {
+    words = DateTime.fromISO(date, { zone, locale: 'en-GB' }).toFormat(withYear ? 'cccc d MMMM yyyy' : 'cccc d MMMM');
+    if (dayWords.size >= WORDS_KEPT) dayWords.clear();
+    dayWords.set(key, words);
+  }
+  return words;
+}
+
+let lastYear: { zone: string; minute: number; year: number } | undefined;
+
+/** The year in `zone` at `now`; the last answer is kept for the rest of its minute. */
+function yearIn(now: Date, zone: string): number {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (lastYear?.zone !== zone || lastYear.minute !== minute)
+    lastYear = { zone, minute, year: DateTime.fromJSDate(now, { zone }).year };
+  return lastYear.year;
 }

@@ -34,10 +34,21 @@ export function localDateOf(instant: Date, zone: string = DEFAULT_ZONE): IsoDate
  * spring clock change skips (01:00–01:59 in London) resolves to the same moment one hour later, as clocks do.
  */
 export function instantAt(date: IsoDate, minutes: number, zone: string = DEFAULT_ZONE): Date {
+  // Every slot of every offer asks this (has its window started?), and luxon's zone arithmetic is the dearest part
+  // of a turn that offers slots: the answers, which never change, are remembered (a bounded set, cleared when full).
+  const key = `${zone}|${date}|${minutes}`;
+  const known = instants.get(key);
+  if (known !== undefined) return new Date(known);
   const midnight = DateTime.fromISO(date, { zone });
   if (!midnight.isValid) throw new Error(`Not a date in ${zone}: ${date}`);
-  return midnight.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toJSDate();
+  const instant = midnight.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toJSDate();
+  if (instants.size >= INSTANTS_KEPT) instants.clear();
+  instants.set(key, instant.getTime());
+  return instant;
 }
+
+const INSTANTS_KEPT = 4096;
+const instants = new Map<string, number>();
 
 /**
  * A JS Date whose *local* fields (getFullYear, getHours, …) equal the wall clock in `zone` at `instant`. Only for
