@@ -1,3 +1,6 @@
+import type * as TwilioSmsAdapterModule from './bot/twilio/twilioSmsAdapter';
+import type * as RebasedRequestClientModule from './bot/twilio/rebasedRequestClient';
+import type * as SmsRouteModule from './server/routes/sms';
 import { randomBytes } from 'node:crypto';
 import { createAdapter } from './bot/createAdapter';
 import { createBot } from './bot/createBot';
@@ -15,6 +18,7 @@ import { StorageRecordStore } from './bot/storage/storageRecordStore';
 import { loadCatalogue } from './repairs/catalogue';
 import { type ConnectEvent, EventLedger, EventProcessor, EventQueue } from './repairs/events';
 import { RepairServices } from './repairs/repairServices';
+import { Outbox, OutboxSender } from './repairs/outbox';
 import { TenantDirectory } from './repairs/tenants';
 import { DEFAULT_TENANTS_PATH } from './repairs/tenants/defaultTenants';
 import { type Clock, systemClock } from './repairs/time';
@@ -24,14 +28,17 @@ import { createServer, listen } from './server/createServer';
 import { mountConnectEvents } from './server/routes/connectEvents';
 import { mountHealth } from './server/routes/health';
 import { mountMessages } from './server/routes/messages';
-import { mountSms } from './server/routes/sms';
-import { RebasedRequestClient } from './bot/twilio/rebasedRequestClient';
 import { SmsRecords } from './bot/twilio/smsRecords';
 import { SmsTextMiddleware } from './bot/twilio/smsTextMiddleware';
-import { TwilioSmsAdapter } from './bot/twilio/twilioSmsAdapter';
+import { type TwilioSmsAdapter } from './bot/twilio/twilioSmsAdapter';
 import { help } from './dialogs/messages';
 import { mountWebChat } from './server/routes/webChat';
 import { mountDirectLine } from './server/directLine';
+import { mountDirectLineToken } from './server/routes/directLineToken';
+import { SiteIdentityVerifier } from './repairs/tenants';
+import { createFunnel } from './repairs/telemetry/createFunnel';
+import { TurnLogging } from './bot/turnLogging';
+import { FunnelTurns } from './bot/funnelTurns';
 
 export interface AppOverrides {
   /** Tests fix "now" for the bot and the embedded simulator alike. */
@@ -76,9 +83,19 @@ async function connectTo(
     username: config.connect.username,
     password: config.connect.password,
     timeoutMs: config.connect.timeoutMs,
+    circuitBreaker: config.connect.breaker,
     logger: logger.child({ component: 'connect' }),
   });
   return { connect: createConnectFacade(client), simulator };
+}
+
+/**
+ * True when the bot runs all on this machine: no Bot Framework credentials and no real Connect. Only then are the
+ * unauthenticated helpers served (the local Direct Line; the simulator's admin API exists only with the embedded
+ * simulator, on its own port).
+ */
+export function localOnly(config: Config): boolean {
+  return !config.botFramework.appId && !config.connect.baseUrl;
 }
 
 export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningApp> {
@@ -86,6 +103,9 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const clock = overrides.clock ?? systemClock;
   // Data first: a bad catalogue or tenant file stops start-up with every problem listed.
   const catalogue = loadCatalogue(config.cataloguePath);
+  const funnel = createFunnel(config.telemetry, clock, (err) =>
+    logger.warn({ err: { name: (err as Error).name } }, 'funnel event not written'),
+  );
   const tenants = TenantDirectory.fromFile(config.tenantsPath ?? DEFAULT_TENANTS_PATH);
   const { connect, simulator } = await connectTo(config, logger, clock);
 
@@ -95,6 +115,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   let mailServer: LocalMailServer | undefined;
   let mail: SmtpRepairsTeamMail | undefined;
   let sms: TwilioSmsAdapter | undefined;
+  let outboxSender: OutboxSender | undefined;
   try {
     const state = createStorage(config.storage);
     storage = state;
@@ -109,6 +130,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     });
     const records = new StorageRecordStore(state.storage);
     const orders = new OrderRegistry(records);
+    // Reports Connect could not take wait here, in the same storage as the conversations (see OutboxSender below).
+    const outbox = new Outbox(records);
     const services = new RepairServices({
       connect,
       catalogue,
@@ -119,6 +142,9 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       orders,
       repairsTeam: mail,
       rebookMinDays: config.rebookMinDays,
+      outbox,
+      siteIdentity: config.siteIdentity ? new SiteIdentityVerifier(config.siteIdentity, () => clock.now()) : undefined,
+      funnel,
       learning: new LearningLog(new StorageRecordStore(state.storage), {
         clock,
         zone: config.timeZone,
@@ -130,11 +156,18 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       services,
       landlordName: config.landlordName,
       privacyUrl: config.privacyUrl,
+      logger: logger.child({ component: 'turns' }),
     });
-    const adapter = createAdapter(config.botFramework, logger.child({ component: 'bot' }), config.phones.repairs);
+    const adapter = createAdapter(config.botFramework, logger.child({ component: 'bot' }), config.phones.repairs, {
+      slowReplyNoticeMs: config.slowReplyNoticeMs,
+    });
     // The Azure Bot Service SMS channel gets the same plain GSM-7 texts as Twilio.
+    // A request id on every log line of a turn; the turn's funnel events recorded once its state is saved.
+    adapter.use(new TurnLogging(logger.child({ component: 'turn' })), new FunnelTurns());
     adapter.use(new SmsTextMiddleware());
-    if (config.twilio) {
+    const twilioParts = config.twilio ? loadTwilioParts() : undefined;
+    if (config.twilio && twilioParts) {
+      const { TwilioSmsAdapter, RebasedRequestClient } = twilioParts;
       sms = new TwilioSmsAdapter({
         accountSid: config.twilio.accountSid,
         authToken: config.twilio.authToken,
@@ -146,15 +179,25 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         httpClient: overrides.twilioApiBaseUrl ? new RebasedRequestClient(overrides.twilioApiBaseUrl) : undefined,
         now: () => clock.now(),
       });
+      sms.use(new TurnLogging(logger.child({ component: 'turn' })), new FunnelTurns());
     }
 
+    // Connect's updates and the outbox's "your report has gone" reach the tenant the same way, where they reported.
+    const notifier = new ProactiveMessenger(adapter, config.botFramework.appId, config.landlordName, sms);
+    outboxSender = new OutboxSender({
+      outbox,
+      services,
+      notifier,
+      logger: logger.child({ component: 'outbox' }),
+      intervalMs: config.outboxRetryMs,
+    });
     // Connect's updates: signed deliveries, handled in the background, told to the tenant where they reported.
     const eventsSecret = config.connectEventsSecret ?? randomBytes(32).toString('hex');
     const processor = new EventProcessor({
       orders,
       ledger: new EventLedger(records),
       connect,
-      notifier: new ProactiveMessenger(adapter, config.botFramework.appId, config.landlordName, sms),
+      notifier,
       clock,
       zone: config.timeZone,
       repairsPhone: config.phones.repairs,
@@ -168,12 +211,21 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     const contract = await BotApiContract.load();
 
     server = createServer(logger);
-    mountMessages(server, adapter, bot);
-    // The website widget and its demo page; the local Direct Line only in local mode (no Bot Framework app id).
+    // Without an app id the adapter takes activities unauthenticated: then only this machine may post them.
+    mountMessages(server, adapter, bot, { loopbackOnly: !config.botFramework.appId });
+    // The website widget and its demo page; the local Direct Line (no channel authentication) only when the bot runs
+    // all on this machine: no Bot Framework credentials and the embedded simulator, never against a real Connect.
     mountWebChat(server);
-    if (!config.botFramework.appId) mountDirectLine(server, { adapter, bot });
-    if (sms && config.twilio) {
-      mountSms(server, {
+    if (localOnly(config)) mountDirectLine(server, { adapter, bot });
+    if (config.directLine.secret) {
+      mountDirectLineToken(server, {
+        ...config.directLine,
+        secret: config.directLine.secret,
+        logger: logger.child({ component: 'direct-line-token' }),
+      });
+    }
+    if (sms && config.twilio && twilioParts) {
+      twilioParts.mountSms(server, {
         adapter: sms,
         bot,
         authToken: config.twilio.authToken,
@@ -193,13 +245,19 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       storage: () => state.isWritable(),
     });
     await listen(server, config.port);
+    // Reports kept while Connect was down (by this instance or another, before a restart) go out from now on.
+    outboxSender.start();
     const localUrl = `http://127.0.0.1:${server.address().port}`;
     // The embedded simulator plays Connect: it gets the secret (made up above when none was set) and the local URL.
     simulator?.setEventsTarget({ url: `${localUrl}${CONNECT_EVENTS_PATH}`, secret: eventsSecret });
+    // Listening: the simulator's remaining validators are compiled in the background, between turns.
+    void simulator?.warmUp();
     const eventsUrl = `${(config.publicBaseUrl ?? localUrl).replace(/\/+$/, '')}${CONNECT_EVENTS_PATH}`;
     logger.info({ url: eventsUrl }, 'Connect events web service ready (the URL to give Connect)');
   } catch (error) {
     // What did start must not outlive a failed start-up: the embedded simulator would hold its port, SQLite its file.
+    await outboxSender?.stop().catch(() => undefined);
+    await funnel.recorder.close().catch(() => undefined);
     await events?.close().catch(() => undefined);
     storage?.close();
     mail?.close();
@@ -211,6 +269,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
 
   const address = server.address();
   const [running, state, sender, localMail, queue, texts] = [server, storage, mail, mailServer, events, sms];
+  const outboxRounds = outboxSender;
   return {
     url: `http://127.0.0.1:${address.port}`,
     simulator,
@@ -218,12 +277,27 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     async close() {
       await new Promise<void>((resolve) => running.close(() => resolve()));
       await texts?.idle();
+      // A round of the outbox under way finishes (its report sent or given back) before Connect and storage go.
+      await outboxRounds?.stop();
       // Updates already accepted are finished while Connect and the storage are still there.
       await queue?.close();
       await simulator?.close();
       sender.close();
       await localMail?.close();
       state.close();
+      // Funnel events of the last turns are written (or sent to Application Insights) before the process ends.
+      await funnel.recorder.close();
     },
   };
+}
+
+/** Loaded only with the TWILIO_ settings: the twilio package costs about a quarter of a second of start-up. */
+function loadTwilioParts() {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return {
+    ...(require('./bot/twilio/twilioSmsAdapter') as typeof TwilioSmsAdapterModule),
+    ...(require('./bot/twilio/rebasedRequestClient') as typeof RebasedRequestClientModule),
+    ...(require('./server/routes/sms') as typeof SmsRouteModule),
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
 }

@@ -5,6 +5,7 @@ import { createEmergencyDetector, type EmergencyDetector } from './emergencies';
 import { type RepairsTeamMail } from './handoff/repairsTeamMail';
 import { newPrimaryOrderNumber } from './orders/orderNumber';
 import { LearningLog } from './learning';
+import { keptReport, Outbox } from './outbox/outbox';
 import { findOpenDuplicate } from './orders/duplicateCheck';
 import { MemoryRecordStore } from './orders/recordStore';
 import { type OrderRecord, type OrderRegistry } from './orders/orderRegistry';
@@ -15,7 +16,8 @@ import { type RepairReport } from './reporting/repairReport';
 import { emergencyPriorityOf, salesOrderFor } from './reporting/salesOrderFor';
 import { SlotFinder } from './reporting/slotSearch';
 import { createWishParser, describeSlot, type PlanningWindow, type Slot, type WishParser } from './slots';
-import { type TenantDirectory } from './tenants';
+import { discardFunnel, Funnel } from './telemetry';
+import { type SiteIdentityVerifier, type TenantDirectory } from './tenants';
 import { type Clock, type IsoDate, targetDate } from './time';
 
 export interface ContactNumbers {
@@ -39,6 +41,12 @@ export interface RepairServicesOptions {
   /** Visits due within this many days cannot be moved online ("not due within the next n days"). */
   rebookMinDays: number;
   wishParser?: WishParser;
+  /** Where reports Connect could not take wait to be sent; in memory when not given (tests, tools). */
+  outbox?: Outbox;
+  /** Checks the housing website's signed tenant identities; unset: the website cannot vouch for a tenant. */
+  siteIdentity?: SiteIdentityVerifier;
+  /** Where the dialogs' funnel events go (no personal data); discarded when not given (tests, tools). */
+  funnel?: Funnel;
 }
 
 /**
@@ -62,6 +70,9 @@ export class RepairServices {
   readonly learning: LearningLog;
   readonly rebookMinDays: number;
   readonly connect: ConnectFacade;
+  readonly outbox: Outbox;
+  readonly siteIdentity?: SiteIdentityVerifier;
+  readonly funnel: Funnel;
 
   constructor(options: RepairServicesOptions) {
     this.connect = options.connect;
@@ -79,6 +90,9 @@ export class RepairServices {
       options.learning ?? new LearningLog(new MemoryRecordStore(), { clock: options.clock, zone: options.zone });
     this.repairsTeam = options.repairsTeam;
     this.rebookMinDays = options.rebookMinDays;
+    this.outbox = options.outbox ?? new Outbox(new MemoryRecordStore());
+    this.siteIdentity = options.siteIdentity;
+    this.funnel = options.funnel ?? new Funnel(discardFunnel, { clock: options.clock, salt: '' });
     // The recogniser's model takes a few hundred milliseconds to build: pay that at start-up, not on a turn.
     this.wishParser = options.wishParser ?? createWishParser();
   }
@@ -104,6 +118,14 @@ export class RepairServices {
 
   placeOrder(report: RepairReport, options: { mayAlreadyExist: boolean }): Promise<PlaceOrderOutcome> {
     return placeOrder(this.connect, this.salesOrder(report), options);
+  }
+
+  /**
+   * Keeps a report Connect could not take, to be sent by the outbox sender when Connect is back; the tenant is
+   * told then, in the conversation the reference points to.
+   */
+  keepForLater(report: RepairReport, where: { channelId: string; conversation: unknown }): Promise<void> {
+    return this.outbox.save({ report: keptReport(report), ...where, savedAt: this.clock.now().toISOString() });
   }
 
   book(request: BookVisitRequest): Promise<BookVisitOutcome> {

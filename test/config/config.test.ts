@@ -47,3 +47,52 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('loadConfig: storage', () => {
+  it('defaults to an SQLite file under ./data', () => {
+    expect(loadConfig({}).storage).toEqual({ kind: 'sqlite', sqliteFile: 'data/bot-state.db', blob: undefined });
+  });
+
+  it('takes Azure Blob Storage with its connection string and a default container', () => {
+    const connectionString = 'UseDevelopmentStorage=true;';
+    expect(loadConfig({ STORAGE: 'blob', STORAGE_BLOB_CONNECTION_STRING: connectionString }).storage).toMatchObject({
+      kind: 'blob',
+      blob: { connectionString, container: 'bot-state' },
+    });
+    expect(
+      loadConfig({
+        STORAGE: 'blob',
+        STORAGE_BLOB_CONNECTION_STRING: connectionString,
+        STORAGE_BLOB_CONTAINER: 'repairs-state',
+      }).storage.blob?.container,
+    ).toBe('repairs-state');
+  });
+
+  it('requires the connection string for STORAGE=blob, without echoing anything', () => {
+    try {
+      loadConfig({ STORAGE: 'blob', STORAGE_BLOB_CONNECTION_STRING: '  ' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        'STORAGE_BLOB_CONNECTION_STRING: is required when STORAGE=blob',
+      ]);
+    }
+  });
+
+  it.each(['Bot_State', 'ab', 'bot--state', '-bot', 'x'.repeat(64)])(
+    'refuses the container name %s, which Azure would refuse on the first turn',
+    (container) => {
+      expect(() =>
+        loadConfig({
+          STORAGE: 'blob',
+          STORAGE_BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true;',
+          STORAGE_BLOB_CONTAINER: container,
+        }),
+      ).toThrow(/STORAGE_BLOB_CONTAINER: must be 3-63 lower-case/);
+    },
+  );
+
+  it('refuses an unknown STORAGE', () => {
+    expect(() => loadConfig({ STORAGE: 'redis' })).toThrow(/STORAGE:/);
+  });
+});
