@@ -141,12 +141,25 @@ export class RepairServices {
   }
 
   /** An open order at the property for the same repair, reported recently (see duplicateCheck). */
-  findOpenDuplicate(propertyId: string, code: string): Promise<OrderRecord | undefined> {
-    return findOpenDuplicate(this.orders, this.connect, this.catalogue.contractExternalId, {
+  async findOpenDuplicate(propertyId: string, code: string): Promise<OrderRecord | undefined> {
+    const sent = await findOpenDuplicate(this.orders, this.connect, this.catalogue.contractExternalId, {
       propertyId,
       code,
       now: this.clock.now(),
     });
+    if (sent) return sent;
+    // Kept in the outbox while Connect was down: the same repair, not yet in Connect nor in the registry.
+    const kept = await this.outbox.waitingFor(propertyId, code);
+    return kept
+      ? {
+          orderNumber: kept.report.orderNumber,
+          propertyId,
+          code,
+          raisedAt: kept.report.raisedAt,
+          status: 'open',
+          channelId: kept.channelId,
+        }
+      : undefined;
   }
 
   /** The priority an emergency is raised with (the catalogue's shortest target in hours). */

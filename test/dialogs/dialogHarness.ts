@@ -21,6 +21,7 @@ import { type ConversationData, type DialogDeps } from '../../src/dialogs/dialog
 import { startLocalMailServer } from '../../src/local/localMailServer';
 import { loadCatalogue } from '../../src/repairs/catalogue';
 import { SmtpRepairsTeamMail } from '../../src/repairs/handoff/smtpRepairsTeamMail';
+import { Outbox } from '../../src/repairs/outbox/outbox';
 import { OrderRegistry } from '../../src/repairs/orders/orderRegistry';
 import { MemoryRecordStore } from '../../src/repairs/orders/recordStore';
 import { RepairServices } from '../../src/repairs/repairServices';
@@ -92,6 +93,8 @@ export async function startWorld(): Promise<World> {
     phones: PHONES,
     wishParser: parser,
     orders: new OrderRegistry(records),
+    // Beside the orders, as in the app, so that reset() empties it too.
+    outbox: new Outbox(records),
     repairsTeam,
     rebookMinDays: 1,
   });

@@ -357,6 +357,29 @@ describe('when Connect is not answering', () => {
   );
 });
 
+describe('a second report while the first waits in the outbox', () => {
+  test('is caught as the same repair: no second order, the same reference', async () => {
+    const first = tenant();
+    await play(first, [['my bath panel came off', ASK_POSTCODE], ...VERIFY, ['No texts, thanks', SUMMARY]]);
+    world.sim.fault({ kind: 'status', status: 503, operationId: 'postSalesOrder', count: 1 });
+    await play(first, [['Send it', SAVED]]);
+    const [kept] = await world.services.outbox.waiting();
+    const reference = formatReference(kept!)!;
+
+    // Connect is still down; the tenant tries again in a new conversation.
+    const since = world.mark();
+    const again = tenant();
+    await play(again, [
+      ['my bath panel came off', ASK_POSTCODE],
+      ...VERIFY,
+      ['No texts, thanks', `You already reported this repair (reference ${reference})`],
+      ['Yes, the same repair', `Thank you, I have not reported it again. Your reference is ${reference}.`],
+    ]);
+    expect(postedOrders(world, since)).toEqual([]);
+    expect(await world.services.outbox.waiting()).toEqual([kept]);
+  });
+});
+
 describe('when Connect is not answering, for an emergency', () => {
   test('the report is saved and the tenant is told to call the emergency line now, not to wait', async () => {
     const bot = tenant();

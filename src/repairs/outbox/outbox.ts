@@ -68,6 +68,19 @@ export class Outbox {
     return (await this.store.get<string[]>(INDEX_KEY)) ?? [];
   }
 
+  /**
+   * A report for this home and repair type still waiting to be sent: while Connect is down the duplicate check
+   * cannot find it there, and a tenant who reports again must not get a second order.
+   */
+  async waitingFor(propertyId: string, code: string): Promise<OutboxEntry | undefined> {
+    for (const orderNumber of await this.waiting()) {
+      const entry = await this.find(orderNumber);
+      if (entry?.state === 'waiting' && entry.report.propertyId === propertyId && entry.report.code === code)
+        return entry;
+    }
+    return undefined;
+  }
+
   async find(orderNumber: string): Promise<Stored | undefined> {
     return this.store.get<Stored>(entryKey(orderNumber));
   }
