@@ -22,9 +22,9 @@ function gate() {
  * Two bot instances over one storage: each has its own CheckedConversationState and TurnRunner, as two processes
  * would; only the SQLite database is shared. Replies land in each TestAdapter's queue.
  */
-function instance(storage: SqliteStorage) {
+function instance(storage: SqliteStorage, backoff = 5) {
   const state = new CheckedConversationState(storage);
-  const runner = new TurnRunner({ state, giveUpText: GIVE_UP, backoffMs: () => 5 });
+  const runner = new TurnRunner({ state, giveUpText: GIVE_UP, backoffMs: () => backoff });
   const adapter = new TestAdapter(async () => undefined);
   const steps = state.createProperty<string[]>('steps');
   const context = (id: string, text: string) =>
@@ -96,7 +96,8 @@ describe('TurnRunner and CheckedConversationState', () => {
   });
 
   it('makes a turn arriving at another instance wait for the running one, then run on its result', async () => {
-    const [one, two] = [instance(storage), instance(storage)];
+    // The waiting instance must outlast the 50 ms look below: ten tries 40 ms apart, not ten 5 ms apart.
+    const [one, two] = [instance(storage), instance(storage, 40)];
     const hold = gate();
     const started = gate();
     const first = one.say('m1', 'first', { pause: hold.opened, onRun: started.open });
