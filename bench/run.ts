@@ -160,7 +160,17 @@ async function main(): Promise<void> {
   const tenants = benchTenants(tenantCount);
   const tenantsFile = path.join(work, 'tenants.json');
   fs.writeFileSync(tenantsFile, JSON.stringify(tenants));
-  const common = { TENANTS_FILE: tenantsFile, BENCH_TENANTS_FILE: tenantsFile, REBOOK_MIN_DAYS: '0' };
+  // The simulator runs in the bot's process and shares its CPU: with every tenant sending flat out, its answers wait
+  // behind the bot's own queue. That is the bench saturating itself, not Connect failing, so the client's time limit
+  // is raised and the circuit breaker kept shut; otherwise one busy second opens the breaker and every journey after
+  // it ends in "our repairs system is not answering".
+  const common = {
+    TENANTS_FILE: tenantsFile,
+    BENCH_TENANTS_FILE: tenantsFile,
+    REBOOK_MIN_DAYS: '0',
+    CONNECT_TIMEOUT_MS: '60000',
+    CONNECT_BREAKER_FAILURES: '100',
+  };
   const warmUp = tenants.slice(0, warmUpJourneys);
   const measured = tenants.slice(warmUpJourneys);
   const results: Record<string, unknown> = {
