@@ -1,8 +1,6 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
-import { SMS_CHANNELS } from '../../dialogs/render/channelKind';
+import { isSmsChannel } from '../../dialogs/render/channelKind';
 import { smsMessages } from '../../dialogs/render/smsText';
-
-export { SMS_CHANNELS };
 
 /**
  * Every message sent on an SMS channel becomes plain GSM-7 text, cut into messages of at most three segments.
@@ -10,7 +8,7 @@ export { SMS_CHANNELS };
  */
 export class SmsTextMiddleware implements Middleware {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-    if (SMS_CHANNELS.has(context.activity.channelId)) {
+    if (isSmsChannel(context.activity.channelId)) {
       context.onSendActivities(async (_context, activities, send) => {
         const texts = activities.flatMap((activity) => {
           if (activity.type !== ActivityTypes.Message || typeof activity.text !== 'string') return [activity];

@@ -14,7 +14,6 @@ import { SmsTextMiddleware } from './smsTextMiddleware';
 
 import { TWILIO_SMS_CHANNEL } from '../../dialogs/render/channelKind';
 
-export { TWILIO_SMS_CHANNEL };
 /** Informational only: replies go through the REST client, not to a Bot Connector service. */
 export const TWILIO_SERVICE_URL = 'https://api.twilio.com/';
 

@@ -3,6 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import { type RepairsBot } from '../../bot/repairsBot';
 import { isLoopbackRequest } from '../loopback';
 import { ConversationStore, type LocalConversation, TOKEN_LIFETIME_SECONDS, tokensMatch } from './conversationStore';
+import { isObject } from '../isObject';
 
 export const DIRECT_LINE_PATH = '/v3/directline';
 /** Where the bot sends its replies: this server plays the Bot Connector service for the local conversations. */
@@ -16,9 +17,6 @@ export interface DirectLineOptions {
   /** Loopback only, always: the local Direct Line has no channel authentication and is for this machine's browser. */
   store?: ConversationStore;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function fail(res: Response, status: number, code: string, message: string): void {
   if (!res.headersSent) res.json(status, { error: { code, message } });

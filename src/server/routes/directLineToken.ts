@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { type Logger } from '../../logging/logger';
+import { isObject } from '../isObject';
 
 export const DIRECT_LINE_TOKEN_PATH = '/api/directline/token';
 
@@ -26,9 +27,6 @@ interface TokenAnswer {
   expires_in: number;
   domain: string;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The caller to count against the limit. App Service's front end appends the client's address to

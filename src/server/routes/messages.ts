@@ -2,6 +2,7 @@ import { type CloudAdapter } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { type RepairsBot } from '../../bot/repairsBot';
 import { isLoopbackRequest } from '../loopback';
+import { isObject } from '../isObject';
 
 export const MESSAGES_PATH = '/api/messages';
 
@@ -14,8 +15,6 @@ export interface MessagesRouteOptions {
   loopbackOnly: boolean;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isText = (value: unknown): boolean => typeof value === 'string' && value.trim() !== '';
 
 const isHttpUrl = (value: unknown): boolean => {
