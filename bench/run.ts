@@ -77,6 +77,8 @@ interface TurnFigures {
   /** CPU time of the bot process per turn (the embedded simulator included): what a turn costs, whatever the load. */
   botCpuMsPerTurn?: number;
   latencyMs: LatencySummary;
+  /** p50 and p99 by step of the journey (the first message, the postcode, …). */
+  latencyByStepMs: { p50: number; p99: number }[];
   turns: number;
   journeys: number;
   failedJourneys: number;
@@ -88,6 +90,10 @@ const figures = (load: LoadResult & { botCpuMs?: number }): TurnFigures => ({
   turnsPerSecond: round(load.turns / load.seconds),
   botCpuMsPerTurn: load.botCpuMs === undefined ? undefined : round(load.botCpuMs / load.turns, 2),
   latencyMs: summarise(load.turnMs),
+  latencyByStepMs: load.stepMs.map((ms) => {
+    const { p50, p99 } = summarise(ms);
+    return { p50, p99 };
+  }),
   turns: load.turns,
   journeys: load.journeys,
   failedJourneys: load.failedJourneys,

@@ -1,6 +1,7 @@
 import type * as TwilioSmsAdapterModule from './bot/twilio/twilioSmsAdapter';
 import type * as RebasedRequestClientModule from './bot/twilio/rebasedRequestClient';
 import type * as SmsRouteModule from './server/routes/sms';
+import type * as DirectLineTokenRouteModule from './server/routes/directLineToken';
 import { randomBytes } from 'node:crypto';
 import { createAdapter } from './bot/createAdapter';
 import { createBot } from './bot/createBot';
@@ -34,7 +35,6 @@ import { type TwilioSmsAdapter } from './bot/twilio/twilioSmsAdapter';
 import { help } from './dialogs/messages';
 import { mountWebChat } from './server/routes/webChat';
 import { mountDirectLine } from './server/directLine';
-import { mountDirectLineToken } from './server/routes/directLineToken';
 import { SiteIdentityVerifier } from './repairs/tenants';
 import { createFunnel } from './repairs/telemetry/createFunnel';
 import { TurnLogging } from './bot/turnLogging';
@@ -218,7 +218,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     mountWebChat(server);
     if (localOnly(config)) mountDirectLine(server, { adapter, bot });
     if (config.directLine.secret) {
-      mountDirectLineToken(server, {
+      loadDirectLineTokenRoute().mountDirectLineToken(server, {
         ...config.directLine,
         secret: config.directLine.secret,
         logger: logger.child({ component: 'direct-line-token' }),
@@ -250,8 +250,9 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     const localUrl = `http://127.0.0.1:${server.address().port}`;
     // The embedded simulator plays Connect: it gets the secret (made up above when none was set) and the local URL.
     simulator?.setEventsTarget({ url: `${localUrl}${CONNECT_EVENTS_PATH}`, secret: eventsSecret });
-    // Listening: the simulator's remaining validators are compiled in the background, between turns.
-    void simulator?.warmUp();
+    // Listening: the simulator's remaining validators are compiled in the background, one every
+    // SIMULATOR_WARM_UP_PAUSE_MS, so that the first health check and turns are not held up by a run of compiles.
+    void simulator?.warmUp(SIMULATOR_WARM_UP_PAUSE_MS);
     const eventsUrl = `${(config.publicBaseUrl ?? localUrl).replace(/\/+$/, '')}${CONNECT_EVENTS_PATH}`;
     logger.info({ url: eventsUrl }, 'Connect events web service ready (the URL to give Connect)');
   } catch (error) {
@@ -289,6 +290,14 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       await funnel.recorder.close();
     },
   };
+}
+
+const SIMULATOR_WARM_UP_PAUSE_MS = 25;
+
+/** Loaded only with DIRECT_LINE_SECRET: the route and its rate limiter cost 20 ms of start-up otherwise. */
+function loadDirectLineTokenRoute(): typeof DirectLineTokenRouteModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./server/routes/directLineToken') as typeof DirectLineTokenRouteModule;
 }
 
 /** Loaded only with the TWILIO_ settings: the twilio package costs about a quarter of a second of start-up. */

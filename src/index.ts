@@ -1,3 +1,5 @@
+// First: the compile cache must be in place before any other module is loaded.
+import './compileCache';
 import { startApp } from './app';
 import { ConfigError, loadConfig } from './config';
 

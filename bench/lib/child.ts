@@ -21,7 +21,8 @@ export async function startBot(
   env: Record<string, string>,
   options: { nodeArgs?: string[] } = {},
 ): Promise<BotProcess> {
-  const execArgv = ['--import', 'tsx', '--expose-gc', '--no-deprecation'];
+  // --no-regexp-tier-up as `npm start` has it (it changes only how regular expressions are first compiled).
+  const execArgv = ['--import', 'tsx', '--expose-gc', '--no-deprecation', '--no-regexp-tier-up'];
   execArgv.push(...(options.nodeArgs ?? []));
   const child: ChildProcess = fork(SERVER, [mode], {
     execArgv,

@@ -53,6 +53,8 @@ export interface LoadResult {
   failedJourneys: number;
   seconds: number;
   turnMs: number[];
+  /** The turn latencies by step of the journey (stepMs[0]: every first message), to see which step is slow. */
+  stepMs: number[][];
   problems: string[];
 }
 
@@ -73,6 +75,7 @@ export async function runLoad(options: {
 }): Promise<LoadResult> {
   const { channel, label, tenants, concurrency, journeysEach } = options;
   const turnMs: number[] = [];
+  const stepMs: number[][] = [];
   const problems: string[] = [];
   let failedJourneys = 0;
   let journeys = 0;
@@ -93,6 +96,7 @@ export async function runLoad(options: {
         );
         journeys++;
         turnMs.push(...result.turnMs);
+        result.turnMs.forEach((ms, step) => (stepMs[step] ??= []).push(ms));
         if (!result.ok) {
           failedJourneys++;
           if (problems.length < 5) problems.push(result.problem ?? 'failed');
@@ -101,7 +105,7 @@ export async function runLoad(options: {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { turns: turnMs.length, journeys, failedJourneys, seconds, turnMs, problems };
+  return { turns: turnMs.length, journeys, failedJourneys, seconds, turnMs, stepMs, problems };
 }
 
 export interface CallsJourney {

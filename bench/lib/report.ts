@@ -37,6 +37,10 @@ export function renderTable(results: Json): Row[] {
     add('1 Bot CPU per turn, echo / repairs', `${echo.botCpuMsPerTurn} / ${repairs.botCpuMsPerTurn} ms`);
     add('1 Turn latency, echo bot', latency(echo));
     add('1 Turn latency, repairs bot', latency(repairs));
+    const steps = (repairs.latencyByStepMs ?? []) as { p50: number; p99: number }[];
+    if (steps.length > 0) {
+      add('1 Repairs p50 / p99 by step', steps.map((s, i) => `${i + 1}: ${s.p50}/${s.p99}`).join(', ') + ' ms');
+    }
     add('1 p99 repairs - p99 echo', `${turns.p99DeltaMs} ms`, '<= 25 ms', num(turns.p99DeltaMs) <= 25);
     const stored = obj(turns.storedStateBytesAfterBooking);
     add(

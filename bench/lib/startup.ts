@@ -38,6 +38,20 @@ function cpuMsOf(pid: number | undefined): number | undefined {
 }
 
 /**
+ * The node options and script of `npm start` ("node [options] dist/index.js" in package.json), so that start-up is
+ * measured with exactly what `npm start` and the App Service template run; another shape of the script stops the bench.
+ */
+export function startCommand(root: string): { nodeArgs: string[]; script: string } {
+  const scripts = (
+    JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+  ).scripts;
+  const words = scripts.start.trim().split(/\s+/);
+  if (words[0] !== 'node' || words.length < 2)
+    throw new Error(`npm start is not "node [options] script": ${scripts.start}`);
+  return { nodeArgs: words.slice(1, -1), script: path.join(root, words[words.length - 1]) };
+}
+
+/**
  * `node dist/index.js` as `npm start` runs it (embedded simulator, SQLite in a temp folder, silent logs): the time
  * from spawning the process to /health answering 200, then the first turn's latency over HTTP and, for comparison,
  * the same first message in a second conversation.
@@ -46,7 +60,8 @@ export async function measureStartup(root: string, extraNodeArgs: string[] = [])
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'repairs-bench-start-'));
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [...extraNodeArgs, path.join(root, 'dist', 'index.js')], {
+  const start = startCommand(root);
+  const child = spawn(process.execPath, [...start.nodeArgs, ...extraNodeArgs, start.script], {
     cwd: dir,
     env: {
       ...process.env,

@@ -5,7 +5,7 @@ import {
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
-import { type DialogState } from 'botbuilder-dialogs';
+import { type DialogState } from '../dialogs/botbuilderDialogs';
 import { type ConversationData } from '../dialogs/dialogDeps';
 import { type MainDialog } from '../dialogs/mainDialog';
 import { welcome } from '../dialogs/messages';

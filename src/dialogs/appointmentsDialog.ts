@@ -1,4 +1,4 @@
-import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type WaterfallStepContext } from './botbuilderDialogs';
 import { isConnectError } from '../connect';
 import { type HomeAppointments, isHistory, loadHomeAppointments } from '../repairs/appointments';
 import { homeList } from './appointments/appointmentWords';

@@ -3,7 +3,7 @@ import {
   TextPrompt,
   WaterfallDialog,
   type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+} from './botbuilderDialogs';
 import { isConnectError } from '../connect';
 import { gridOf, type SlotSearch } from '../repairs/reporting/slotSearch';
 import { chooseSlot, sameSlot, type Slot } from '../repairs/slots';

@@ -1,4 +1,4 @@
-import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from './botbuilderDialogs';
 import { type ReportContact } from '../repairs/reporting/repairReport';
 import { maskEmail, maskPhone, parseEmail, parseUkPhone } from '../repairs/tenants';
 import { type DialogDeps } from './dialogDeps';

@@ -3,7 +3,7 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
   type PromptValidatorContext,
-} from 'botbuilder-dialogs';
+} from './botbuilderDialogs';
 import { MAX_DESCRIPTION_LENGTH } from '../repairs/reporting/repairReport';
 import { type DialogDeps } from './dialogDeps';
 import { type LearningRef } from '../repairs/learning';

@@ -1,4 +1,4 @@
-import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type WaterfallStepContext } from './botbuilderDialogs';
 import { type EmergencyMatch } from '../repairs/emergencies';
 import { type DialogDeps } from './dialogDeps';
 import { EMERGENCY_DIALOG, REPORT_REPAIR_DIALOG } from './dialogIds';

@@ -1,4 +1,4 @@
-import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from './botbuilderDialogs';
 import { type ContactAnswer, parseContactAnswer, parseName } from '../repairs/handoff/handOffContact';
 import { HAND_OFF_REASON_TEXT, type HandOffReason } from '../repairs/handoff/handOffReason';
 import { formatHandOffReference, newHandOffReference } from '../repairs/handoff/handOffReference';

@@ -1,5 +1,5 @@
 import { ActivityTypes } from 'botbuilder';
-import { ComponentDialog, type DialogContext, type DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
+import { ComponentDialog, type DialogContext, type DialogTurnResult, DialogTurnStatus } from './botbuilderDialogs';
 import { type DialogDeps } from './dialogDeps';
 import { help, STOPPED } from './messages';
 import { turnSignals } from './turnSignals';

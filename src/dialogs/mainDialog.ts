@@ -6,7 +6,7 @@ import {
   WaterfallDialog,
   type DialogState,
   type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+} from './botbuilderDialogs';
 import { BookVisitDialog } from './bookVisitDialog';
 import { ContactDetailsDialog } from './contactDetailsDialog';
 import { DiagnosisDialog } from './diagnosisDialog';

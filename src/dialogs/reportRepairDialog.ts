@@ -4,7 +4,7 @@ import {
   TextPrompt,
   WaterfallDialog,
   type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+} from './botbuilderDialogs';
 import { DateTime } from 'luxon';
 import { formatReference } from '../repairs/orders/orderNumber';
 import {

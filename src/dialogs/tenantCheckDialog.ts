@@ -4,7 +4,7 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
   type PromptValidatorContext,
-} from 'botbuilder-dialogs';
+} from './botbuilderDialogs';
 import { isLockedOut, normalisePostcode } from '../repairs/tenants';
 import { isSmsChannel } from './render/channelKind';
 import { type DialogDeps } from './dialogDeps';

@@ -24,7 +24,7 @@ export interface Simulator {
    * Compiles the validators of the operations not called yet, in the background between requests (they are
    * otherwise compiled on first use); call it once the app is up. Resolves when done; failures show on first use.
    */
-  warmUp(): Promise<void>;
+  warmUp(pauseMs?: number): Promise<void>;
   reset(options?: { now?: Date }): void;
   seed(input: SeedInput): void;
   journal(since?: number): JournalEntry[];
@@ -57,7 +57,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     origin,
     state: core.state,
     close: () => stopServer(server),
-    warmUp: () => definition.warmUp().catch((error: unknown) => resolved.logger.warn({ err: error }, 'warm-up failed')),
+    warmUp: (pauseMs) =>
+      definition.warmUp(pauseMs).catch((error: unknown) => resolved.logger.warn({ err: error }, 'warm-up failed')),
     reset: (opts) => core.reset(opts?.now),
     seed: (input) => void core.seed(input),
     journal: (since) => core.journalSince(since),

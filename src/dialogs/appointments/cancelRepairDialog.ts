@@ -1,4 +1,4 @@
-import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from '../botbuilderDialogs';
 import {
   CANCEL_REASONS,
   type CancelReason,

@@ -1,4 +1,4 @@
-import { type PromptValidatorContext, TextPrompt, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { type PromptValidatorContext, TextPrompt, type WaterfallStepContext } from '../botbuilderDialogs';
 import { menuChoice } from '../render/menuChoice';
 import { renderChoices } from '../render/renderChoices';
 

@@ -1,4 +1,4 @@
-import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type WaterfallStepContext } from '../botbuilderDialogs';
 import { type HomeAppointments, isHistory, recordMovedVisit, type VisitSummary } from '../../repairs/appointments';
 import { BookVisitDialog, type BookVisitOptions, type BookVisitResult } from '../bookVisitDialog';
 import { type DialogDeps } from '../dialogDeps';

@@ -1,4 +1,4 @@
-import { recognizeChoices } from 'botbuilder-dialogs';
+import { recognizeChoices } from '../botbuilderDialogs';
 
 /** Words that may come with a number or an ordinal when it is the whole answer: "number 2", "the second one". */
 const PICK_WORDS = new Set(['the', 'number', 'no', 'option', 'choice', 'one', 'please', 'thanks', 'ok', 'okay']);

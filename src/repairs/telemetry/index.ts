@@ -1,3 +1,5 @@
+// AppInsightsFunnelRecorder is not exported here: createFunnel loads it (and the Application Insights SDK, about
+// 60 ms of start-up) only when its connection string is set.
 export {
   type FunnelConversation,
   type FunnelDetails,
@@ -11,6 +13,5 @@ export {
   FUNNEL_EVENT_NAMES,
 } from './funnelEvents';
 export { JsonLinesFunnelRecorder, readFunnelLog } from './jsonLinesFunnelRecorder';
-export { AppInsightsFunnelRecorder, APP_INSIGHTS_EVENT_PREFIX } from './appInsightsFunnelRecorder';
 export { DEFAULT_IDLE_MINUTES, type FunnelReport, FUNNEL_STEPS, formatFunnel, funnelReport } from './funnelReport';
 export { createFunnel, type FunnelSettings } from './createFunnel';

@@ -1,4 +1,8 @@
-import { createRemoteJWKSet, errors, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import type * as Jose from 'jose';
+
+/** jose is loaded when a verifier is made, i.e. only with the WEBCHAT_IDENTITY_ settings (20 ms of start-up). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const jose = (): typeof Jose => require('jose') as typeof Jose;
 
 /**
  * The claim in the housing website's token that names the tenant's home: Connect's Customer.ExternalId of the
@@ -30,7 +34,7 @@ const CLOCK_TOLERANCE_SECONDS = 30;
  * accepted, so a token cannot choose a weaker one.
  */
 export class SiteIdentityVerifier {
-  private readonly key: Uint8Array | JWTVerifyGetKey;
+  private readonly key: Uint8Array | Jose.JWTVerifyGetKey;
   private readonly algorithms: string[];
 
   constructor(
@@ -41,7 +45,10 @@ export class SiteIdentityVerifier {
       this.key = new TextEncoder().encode(settings.secret);
       this.algorithms = ['HS256'];
     } else if (settings.jwksUrl) {
-      this.key = createRemoteJWKSet(new URL(settings.jwksUrl), { timeoutDuration: 3000, cooldownDuration: 30_000 });
+      this.key = jose().createRemoteJWKSet(new URL(settings.jwksUrl), {
+        timeoutDuration: 3000,
+        cooldownDuration: 30_000,
+      });
       this.algorithms = ['RS256'];
     } else {
       throw new Error('SiteIdentityVerifier needs a secret or a JWKS URL');
@@ -52,7 +59,7 @@ export class SiteIdentityVerifier {
     // A JWT is three base64url parts; anything else is not worth a signature check (and could be huge).
     if (token.length > 4096 || !/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) return { ok: false, reason: 'malformed' };
     try {
-      const { payload } = await jwtVerify(token, this.key as Uint8Array, {
+      const { payload } = await jose().jwtVerify(token, this.key as Uint8Array, {
         algorithms: this.algorithms,
         issuer: this.settings.issuer,
         audience: this.settings.audience,
@@ -71,6 +78,7 @@ export class SiteIdentityVerifier {
 }
 
 function refusalFor(error: unknown): SiteIdentityRefusal {
+  const { errors } = jose();
   if (error instanceof errors.JWTExpired) return 'expired';
   if (error instanceof errors.JWTClaimValidationFailed) return 'claims';
   if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey)

@@ -105,7 +105,9 @@ function buildWishParser(): WishParser {
 
   const parser: WishParser = { recognise: (text, reference) => recogniseClauses(text, reference, 0, 0) };
   // The library compiles its expressions on first use of each path; one varied sentence walks most of them, so
-  // a tenant's first wish takes milliseconds rather than a fifth of a second.
+  // a tenant's first wish takes milliseconds rather than a fifth of a second. `npm start` runs node with
+  // --no-regexp-tier-up: V8 then compiles each expression once, to machine code, rather than to bytecode first and
+  // again when it runs a second time; that takes this warm-up from about 280 ms to 170 (bench/README.md).
   parser.recognise(WARM_UP, new Date());
   return parser;
 }
