@@ -30,7 +30,6 @@ import { mountConnectEvents } from './server/routes/connectEvents';
 import { mountHealth } from './server/routes/health';
 import { mountMessages } from './server/routes/messages';
 import { SmsRecords } from './bot/twilio/smsRecords';
-import { SmsTextMiddleware } from './bot/twilio/smsTextMiddleware';
 import { type TwilioSmsAdapter } from './bot/twilio/twilioSmsAdapter';
 import { help } from './dialogs/messages';
 import { mountWebChat } from './server/routes/webChat';
@@ -38,6 +37,7 @@ import { mountDirectLine } from './server/directLine';
 import { SiteIdentityVerifier } from './repairs/tenants';
 import { createFunnel } from './repairs/telemetry/createFunnel';
 import { TurnLogging } from './bot/turnLogging';
+import { useTurnMiddleware } from './bot/turnMiddleware';
 import { FunnelTurns } from './bot/funnelTurns';
 
 export interface AppOverrides {
@@ -161,10 +161,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     const adapter = createAdapter(config.botFramework, logger.child({ component: 'bot' }), config.phones.repairs, {
       slowReplyNoticeMs: config.slowReplyNoticeMs,
     });
-    // The Azure Bot Service SMS channel gets the same plain GSM-7 texts as Twilio.
-    // A request id on every log line of a turn; the turn's funnel events recorded once its state is saved.
-    adapter.use(new TurnLogging(logger.child({ component: 'turn' })), new FunnelTurns());
-    adapter.use(new SmsTextMiddleware());
+    useTurnMiddleware(adapter, logger);
     const twilioParts = config.twilio ? loadTwilioParts() : undefined;
     if (config.twilio && twilioParts) {
       const { TwilioSmsAdapter, RebasedRequestClient } = twilioParts;

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { type Storage, type StoreItems } from 'botbuilder';
+import { type StoreItem, type StoreItems } from 'botbuilder';
+import { type ETagReportingStorage } from './eTagReportingStorage';
 import { CREATE_ONLY_ETAG, StorageConflictError } from './storageConflictError';
 
 /**
@@ -11,12 +12,15 @@ import { CREATE_ONLY_ETAG, StorageConflictError } from './storageConflictError';
  * none. WAL mode and a busy timeout let
  * several processes on one machine share the file.
  */
-export class SqliteStorage implements Storage {
+export class SqliteStorage implements ETagReportingStorage {
   private readonly db: Database.Database;
   private readonly selectOne: Database.Statement<[string], { value: string; version: number }>;
-  private readonly upsert: Database.Statement<[string, string]>;
-  private readonly updateIfVersion: Database.Statement<[string, string, number]>;
+  private readonly selectVersion: Database.Statement<[string], { version: number }>;
+  private readonly upsert: Database.Statement<[string, string], { version: number }>;
+  private readonly updateIfVersion: Database.Statement<[string, string, number], { version: number }>;
   private readonly remove: Database.Statement<[string]>;
+  /** One transaction for a batch (compiled once: better-sqlite3 builds a wrapper per db.transaction call). */
+  private readonly writeBatch: (changes: StoreItems) => Record<string, string>;
 
   constructor(filePath: string) {
     if (filePath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
@@ -31,14 +35,21 @@ export class SqliteStorage implements Storage {
       'CREATE TABLE IF NOT EXISTS bot_state (key TEXT PRIMARY KEY, value TEXT NOT NULL, version INTEGER NOT NULL)',
     );
     this.selectOne = this.db.prepare('SELECT value, version FROM bot_state WHERE key = ?');
+    this.selectVersion = this.db.prepare('SELECT version FROM bot_state WHERE key = ?');
     this.upsert = this.db.prepare(
       `INSERT INTO bot_state (key, value, version) VALUES (?, ?, 1)
-       ON CONFLICT(key) DO UPDATE SET value = excluded.value, version = bot_state.version + 1`,
+       ON CONFLICT(key) DO UPDATE SET value = excluded.value, version = bot_state.version + 1 RETURNING version`,
     );
     this.updateIfVersion = this.db.prepare(
-      'UPDATE bot_state SET value = ?, version = version + 1 WHERE key = ? AND version = ?',
+      'UPDATE bot_state SET value = ?, version = version + 1 WHERE key = ? AND version = ? RETURNING version',
     );
     this.remove = this.db.prepare('DELETE FROM bot_state WHERE key = ?');
+    // A conflict on one key throws, and the transaction leaves none of the others half-written.
+    this.writeBatch = this.db.transaction((changes: StoreItems) => {
+      const eTags: Record<string, string> = {};
+      for (const [key, item] of Object.entries(changes)) eTags[key] = String(this.writeOne(key, item as StoreItem));
+      return eTags;
+    });
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -52,28 +63,28 @@ export class SqliteStorage implements Storage {
   }
 
   async write(changes: StoreItems): Promise<void> {
+    await this.writeReportingETags(changes);
+  }
+
+  async writeReportingETags(changes: StoreItems): Promise<Record<string, string>> {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
-    // One transaction for the batch: a conflict on one key leaves none of the others half-written.
-    this.db.transaction(() => {
-      for (const [key, item] of Object.entries(changes)) {
-        const { eTag, ...value } = item as { eTag?: string };
-        const json = JSON.stringify(value);
-        if (!eTag || eTag === '*') {
-          this.upsert.run(key, json);
-          continue;
-        }
-        const exists = this.selectOne.get(key);
-        if (eTag === CREATE_ONLY_ETAG) {
-          if (exists) throw new StorageConflictError(key);
-          this.upsert.run(key, json);
-        } else if (!exists) {
-          // Matches MemoryStorage: an item that is gone is written afresh.
-          this.upsert.run(key, json);
-        } else if (this.updateIfVersion.run(json, key, Number(eTag)).changes === 0) {
-          throw new StorageConflictError(key);
-        }
-      }
-    })();
+    return this.writeBatch(changes);
+  }
+
+  /** Writes one item by the eTag rules above and answers its new version. */
+  private writeOne(key: string, item: StoreItem): number {
+    const { eTag, ...value } = item as { eTag?: string };
+    const json = JSON.stringify(value);
+    if (!eTag || eTag === '*') return this.upsert.get(key, json)!.version;
+    if (eTag === CREATE_ONLY_ETAG) {
+      if (this.selectVersion.get(key)) throw new StorageConflictError(key);
+      return this.upsert.get(key, json)!.version;
+    }
+    const updated = this.updateIfVersion.get(json, key, Number(eTag));
+    if (updated) return updated.version;
+    // Matches MemoryStorage: an item that is gone is written afresh; one with another version is a conflict.
+    if (this.selectVersion.get(key)) throw new StorageConflictError(key);
+    return this.upsert.get(key, json)!.version;
   }
 
   async delete(keys: string[]): Promise<void> {

@@ -1,17 +1,33 @@
 import { randomUUID } from 'node:crypto';
-import { calculateChangeHash, ConversationState, type StoreItem, type TurnContext } from 'botbuilder';
+import { ConversationState, type StoreItem, type TurnContext } from 'botbuilder';
+import { reportsETags } from '../storage/eTagReportingStorage';
 import { CREATE_ONLY_ETAG, StorageConflictError } from '../storage/storageConflictError';
 
 /** Set on every write, so that a turn writing twice can tell its own write from another instance's. */
 const WRITE_ID = 'writeId';
 
 interface ReadRecord {
-  /** Hash of the state as read or last written: unchanged state is not written. */
-  hash: string;
+  /**
+   * The state as read, as JSON: unchanged state is not written. Not kept after a write (the turn runner's saves are
+   * forced, and the JSON would cost a turn a tenth of its storage time): a later unforced save then writes.
+   */
+  snapshot?: string;
   /** The eTag read at load; undefined when the conversation had no state yet. */
   eTag?: string;
-  /** Set after this turn wrote: the write's id, whose eTag the store did not tell us. */
+  /** Set after this turn wrote: the write's id. */
   ownWrite?: string;
+  /** The eTag of that write, when the store reports it (SQLite): the next write names it, with no read-back. */
+  ownETag?: string;
+}
+
+/**
+ * The state without its eTag, as JSON: what a change is judged by. Bot Framework's calculateChangeHash does the same
+ * through a replacer and a SHA-256; plain JSON.stringify is several times cheaper.
+ */
+function snapshotOf(state: StoreItem): string {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { eTag, ...rest } = state;
+  return JSON.stringify(rest);
 }
 
 /**
@@ -21,7 +37,9 @@ interface ReadRecord {
  *
  * Bot Framework's Storage.write does not return the new eTag, so after a write mid-turn (before a Connect call)
  * the next save reads the item back: if it still carries this turn's write id, its eTag is ours to write with;
- * if not, another instance wrote in between, which is a conflict too.
+ * if not, another instance wrote in between, which is a conflict too. A store that reports its eTags (SQLite,
+ * eTagReportingStorage.ts) spares the read: the next write names the reported eTag and fails the same way if
+ * another instance wrote in between.
  */
 export class CheckedConversationState extends ConversationState {
   private readonly record = Symbol('checkedConversationState.read');
@@ -31,7 +49,7 @@ export class CheckedConversationState extends ConversationState {
     const state = (await super.load(context, force)) as Record<string, unknown>;
     if (fresh) {
       const eTag = typeof state.eTag === 'string' ? state.eTag : undefined;
-      context.turnState.set(this.record, { hash: calculateChangeHash(state), eTag } satisfies ReadRecord);
+      context.turnState.set(this.record, { snapshot: snapshotOf(state), eTag } satisfies ReadRecord);
     }
     return state;
   }
@@ -43,20 +61,31 @@ export class CheckedConversationState extends ConversationState {
       if (!force) return;
       state = await this.load(context);
     }
-    if (!force && record && record.hash === calculateChangeHash(state)) return;
+    if (!force && record?.snapshot !== undefined && record.snapshot === snapshotOf(state)) return;
 
     const key = await this.storageKey(context);
     let eTag = record?.eTag;
     if (record?.ownWrite) {
-      const current = (await this.storage.read([key]))[key];
-      if (current?.[WRITE_ID] !== record.ownWrite) throw new StorageConflictError(key);
-      eTag = current.eTag;
+      if (record.ownETag !== undefined) {
+        eTag = record.ownETag;
+      } else {
+        const current = (await this.storage.read([key]))[key];
+        if (current?.[WRITE_ID] !== record.ownWrite) throw new StorageConflictError(key);
+        eTag = current.eTag;
+      }
     }
     const writeId = randomUUID();
     state[WRITE_ID] = writeId;
     // No record means the state was never read this turn (cleared, or forced): only a create is safe then.
-    await this.storage.write({ [key]: { ...state, eTag: record && eTag ? eTag : CREATE_ONLY_ETAG } });
-    context.turnState.set(this.record, { hash: calculateChangeHash(state), ownWrite: writeId } satisfies ReadRecord);
+    const changes = { [key]: { ...state, eTag: record && eTag ? eTag : CREATE_ONLY_ETAG } };
+    const ownETag = reportsETags(this.storage)
+      ? (await this.storage.writeReportingETags(changes))[key]
+      : void (await this.storage.write(changes));
+    context.turnState.set(this.record, {
+      snapshot: snapshotOf(state),
+      ownWrite: writeId,
+      ownETag,
+    } satisfies ReadRecord);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { type Catalogue, type Emergency, type EmergencyInstruction } from '../catalogue/catalogueSchema';
 import { EMERGENCY_LEXICON, type EmergencyLexiconEntry, ROUTINE_LOOKALIKES } from './emergencyLexicon';
 import { isNegatedBefore, isNegatedWithin } from './negation';
-import { compileLiteral, compilePhrase, type PhrasePattern } from './phrasePattern';
+import { compileLiteral, compilePhrase, mayMatch, type PhrasePattern, tokenPrefixes } from './phrasePattern';
 import { isClausePunctuation, type TokenLine, toTokenLine } from './tokenLine';
 
 export interface EmergencyMatch {
@@ -86,13 +86,17 @@ export function createEmergencyDetector(
     detect(text) {
       const tokenLine = toTokenLine(text);
       if (tokenLine.tokens.length === 0) return null;
+      const present = new Set(tokenLine.tokens);
+      const prefixes = tokenPrefixes(tokenLine.tokens);
+      const find = (pattern: PhrasePattern) =>
+        mayMatch(pattern, present, prefixes) ? findSpans(pattern, tokenLine) : [];
       for (const { emergency, triggers, lookalikes: routine } of rules) {
         // Most messages match no trigger of a rule: its look-alikes are only looked for when one does.
         const found = triggers
-          .filter(({ whenAlso }) => whenAlso === undefined || findSpans(whenAlso, tokenLine).length > 0)
-          .flatMap(({ pattern }) => findSpans(pattern, tokenLine));
+          .filter(({ whenAlso }) => whenAlso === undefined || find(whenAlso).length > 0)
+          .flatMap(({ pattern }) => find(pattern));
         if (found.length === 0) continue;
-        const routineSpans = routine.flatMap((pattern) => findSpans(pattern, tokenLine).map((match) => match.span));
+        const routineSpans = routine.flatMap((pattern) => find(pattern).map((match) => match.span));
         const spans = found
           .filter(
             ({ span, gaps }) =>

@@ -17,6 +17,49 @@ export interface PhrasePattern {
   source: string;
   /** Global regular expression (with match indices) over a token line (see `tokenLine.ts`); each gap is a capture group. */
   regex: RegExp;
+  /**
+   * A word every match contains: the phrase's first element that is neither optional nor a gap. A message with no
+   * such token cannot match, which `mayMatch` sees without running the expression (most messages, for most of the
+   * hundreds of patterns). Undefined when every word of the phrase is optional.
+   */
+  anchor?: Anchor;
+}
+
+/** One required element: any of these whole tokens, or any token starting with one of the stems. */
+export interface Anchor {
+  words: ReadonlySet<string>;
+  stems: readonly string[];
+}
+
+function anchorOf(element: string): Anchor {
+  const alternatives = element.split('|');
+  return {
+    words: new Set(alternatives.filter((a) => !a.endsWith('*'))),
+    stems: alternatives.filter((a) => a.endsWith('*')).map((a) => a.slice(0, -1)),
+  };
+}
+
+/**
+ * The tokens of a message and every prefix of each, made once per message so that `mayMatch` answers any anchor,
+ * word or stem, by set lookups.
+ */
+export function tokenPrefixes(tokens: readonly string[]): ReadonlySet<string> {
+  const prefixes = new Set<string>();
+  for (const token of tokens) for (let end = 1; end <= token.length; end++) prefixes.add(token.slice(0, end));
+  return prefixes;
+}
+
+/**
+ * False when the pattern cannot match a message whose tokens are `tokens` (`prefixes`: tokenPrefixes of them); true
+ * when it may (the expression decides). Never false for a message the expression matches: a match takes whole
+ * tokens, and a stem's word starts with the stem.
+ */
+export function mayMatch(pattern: PhrasePattern, tokens: ReadonlySet<string>, prefixes: ReadonlySet<string>): boolean {
+  const anchor = pattern.anchor;
+  if (!anchor) return true;
+  for (const word of anchor.words) if (tokens.has(word)) return true;
+  for (const stem of anchor.stems) if (prefixes.has(stem)) return true;
+  return false;
 }
 
 const DEFAULT_GAP = 3;
@@ -48,12 +91,17 @@ export function compilePhrase(source: string): PhrasePattern {
     const words = wordAlternatives(optional ? element.slice(0, -1) : element, source);
     return optional ? `(?:${words})?` : words;
   });
-  return { source, regex: new RegExp(`(?<= )${parts.join('')}`, 'dg') };
+  const required = elements.find((e) => !/^\.\.\d*$/.test(e) && e !== '$' && !(e.length > 1 && e.endsWith('?')));
+  return {
+    source,
+    regex: new RegExp(`(?<= )${parts.join('')}`, 'dg'),
+    ...(required !== undefined && { anchor: anchorOf(required) }),
+  };
 }
 
 /** Compiles a literal phrase (a catalogue trigger): every token stands for itself. */
 export function compileLiteral(tokens: readonly string[], source: string): PhrasePattern {
   if (tokens.length === 0) throw new Error(`Emergency trigger "${source}" has no words`);
   const words = tokens.map((token) => `${escape(token)} ${CLITICS}`).join('');
-  return { source, regex: new RegExp(`(?<= )${words}`, 'dg') };
+  return { source, regex: new RegExp(`(?<= )${words}`, 'dg'), anchor: { words: new Set([tokens[0]!]), stems: [] } };
 }

@@ -31,6 +31,22 @@ describe('SqliteStorage', () => {
     expect(items).not.toHaveProperty('missing');
   });
 
+  it('answers the eTag each write left, which the next conditional write can name', async () => {
+    const storage = open();
+    expect(await storage.writeReportingETags({ a: { step: 1 }, b: { step: 1, eTag: 'create-only' } })).toEqual({
+      a: '1',
+      b: '1',
+    });
+    expect(await storage.writeReportingETags({ a: { step: 2, eTag: '1' } })).toEqual({ a: '2' });
+    expect((await storage.read(['a'])).a).toEqual({ step: 2, eTag: '2' });
+    await expect(storage.writeReportingETags({ a: { step: 3, eTag: '1' } })).rejects.toBeInstanceOf(
+      StorageConflictError,
+    );
+    // Gone since it was read: written afresh, as MemoryStorage does.
+    await storage.delete(['a']);
+    expect(await storage.writeReportingETags({ a: { step: 4, eTag: '2' } })).toEqual({ a: '1' });
+  });
+
   it('keeps state when the process reopens the file (a restart of the bot)', async () => {
     await open().write({ conv: { dialogStack: ['report'] } });
     opened.splice(0).forEach((s) => s.close());

@@ -86,6 +86,41 @@ describe('TurnRunner and CheckedConversationState', () => {
     await expect(one.state.saveChanges(ctx)).rejects.toBeInstanceOf(StorageConflictError);
   });
 
+  it('with SQLite, saves again on the eTag its own write reported, without reading it back', async () => {
+    const reads: string[][] = [];
+    const read = storage.read.bind(storage);
+    storage.read = (keys) => (reads.push(keys), read(keys));
+    const one = instance(storage);
+    const ctx = one.context('a', 'x');
+    const state = await one.state.load(ctx);
+    state.v = 1;
+    await one.state.saveChanges(ctx, true);
+    state.v = 2;
+    await one.state.saveChanges(ctx, true);
+    expect(reads).toEqual([[STATE_KEY]]);
+    expect(await stored()).toMatchObject({ v: 2, eTag: '2' });
+  });
+
+  it('with a store that does not report eTags, reads its own write back and still refuses a write in between', async () => {
+    // Bot Framework's Storage alone (as Blob Storage is): read, write, delete, no writeReportingETags.
+    const plain = {
+      read: (keys: string[]) => storage.read(keys),
+      write: (changes: Record<string, unknown>) => storage.write(changes),
+      delete: (keys: string[]) => storage.delete(keys),
+    };
+    const state = new CheckedConversationState(plain);
+    const ctx = instance(storage).context('a', 'x');
+    const values = await state.load(ctx);
+    values.v = 1;
+    await state.saveChanges(ctx, true);
+    values.v = 2;
+    await state.saveChanges(ctx, true);
+    expect(await stored()).toMatchObject({ v: 2 });
+    values.v = 3;
+    await storage.write({ [STATE_KEY]: { v: 'someone else', eTag: '*' } });
+    await expect(state.saveChanges(ctx, true)).rejects.toBeInstanceOf(StorageConflictError);
+  });
+
   it("creates a conversation's first state only once: the second creator gets a conflict", async () => {
     const [one, two] = [instance(storage), instance(storage)];
     const [a, b] = [one.context('a', 'x'), two.context('b', 'y')];
