@@ -6,6 +6,11 @@ import Database from 'better-sqlite3';
 import * as prettier from 'prettier';
 import { startAzurite } from './lib/azurite';
 import { BenchChannel } from './lib/channel';
+import {
+  DEFAULT_PASSWORD as SIMULATOR_DEFAULT_PASSWORD,
+  DEFAULT_USERNAME as SIMULATOR_DEFAULT_USERNAME,
+} from '../src/connect/simulator/options';
+import { CONNECT_EVENTS_PATH } from '../src/server/botApiContract';
 import { type BotProcess, startBot } from './lib/child';
 import {
   answered,
@@ -29,9 +34,10 @@ import { NOTES } from './lib/notes';
 /**
  * `npm run bench` (full) and `npm run bench:quick` (CI: a few tenants, small counts, well under a minute).
  * Options: --quick, --tenants N (concurrent tenants, default 200), --journeys N (journeys per tenant, default 3),
- * --memory 1000,10000 (conversations held mid-journey), --startup-runs N, --skip-build, --cpu-prof (profiles the
- * repairs bot of the turns run into bench/profiles/), --think-ms N (mean pause of a tenant between a reply and its next
- * message; 0, the default, runs the bots flat out), --only turns,calls,memory,startup,storage (sections), --out DIR
+ * --memory 1000,10000 (conversations held mid-journey), --startup-runs N, --skip-build, --cpu-prof (profiles both
+ * bots during the flat-out turns into bench/profiles/), --think-ms N (mean pause of a tenant between a reply and its
+ * next message in the flat-out run; 0, the default, runs the bots flat out), --paced-think-ms N (the paced run's mean
+ * pause, default 10000 ms; 0 skips it), --only turns,calls,memory,startup,storage (sections), --out DIR
  * (where results.json and RESULTS.md go: bench/ by default, a temp folder in quick mode so that the kept results of
  * the last full run stay). It measures and does not judge: it exits 0 whatever the figures; in quick mode (CI) it
  * exits 1 when a journey failed or a section could not run, since that means the bench itself is broken.
@@ -49,6 +55,8 @@ interface Options {
   only?: Set<string>;
   out?: string;
   thinkMs: number;
+  /** Mean pause of the paced run, in which the latency goal is judged; 0 skips it. */
+  pacedThinkMs: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -69,6 +77,7 @@ function parseOptions(argv: string[]): Options {
     only: only ? new Set(only.split(',')) : undefined,
     out: value('--out'),
     thinkMs: Number(value('--think-ms') ?? 0),
+    pacedThinkMs: Number(value('--paced-think-ms') ?? (quick ? 200 : 10_000)),
   };
 }
 
@@ -76,6 +85,10 @@ interface TurnFigures {
   turnsPerSecond: number;
   /** CPU time of the bot process per turn (the embedded simulator included): what a turn costs, whatever the load. */
   botCpuMsPerTurn?: number;
+  /** CPU time of the bench process (the tenants and the channel endpoint) per turn: the load generator's share. */
+  driverCpuMsPerTurn?: number;
+  /** Activities the bot sent per turn: its messages, and the typing indicators of turns slower than half a second. */
+  sentPerTurn?: { messages: number; typing: number };
   latencyMs: LatencySummary;
   /** p50 and p99 by step of the journey (the first message, the postcode, …). */
   latencyByStepMs: { p50: number; p99: number }[];
@@ -86,9 +99,16 @@ interface TurnFigures {
   problems: string[];
 }
 
-const figures = (load: LoadResult & { botCpuMs?: number }): TurnFigures => ({
+const figures = (
+  load: LoadResult & { botCpuMs?: number; driverCpuMs?: number; sent?: { messages: number; typing: number } },
+): TurnFigures => ({
   turnsPerSecond: round(load.turns / load.seconds),
   botCpuMsPerTurn: load.botCpuMs === undefined ? undefined : round(load.botCpuMs / load.turns, 2),
+  driverCpuMsPerTurn: load.driverCpuMs === undefined ? undefined : round(load.driverCpuMs / load.turns, 2),
+  sentPerTurn: load.sent && {
+    messages: round(load.sent.messages / load.turns, 2),
+    typing: round(load.sent.typing / load.turns, 2),
+  },
   latencyMs: summarise(load.turnMs),
   latencyByStepMs: load.stepMs.map((ms) => {
     const { p50, p99 } = summarise(ms);
@@ -98,6 +118,31 @@ const figures = (load: LoadResult & { botCpuMs?: number }): TurnFigures => ({
   journeys: load.journeys,
   failedJourneys: load.failedJourneys,
   seconds: round(load.seconds, 2),
+  problems: load.problems,
+});
+
+interface PacedFigures {
+  thinkMs: number;
+  turnsPerSecond: number;
+  latencyMs: LatencySummary;
+  latencyByStepMs: { p50: number; p99: number }[];
+  turns: number;
+  journeys: number;
+  failedJourneys: number;
+  problems: string[];
+}
+
+const pacedFigures = (load: LoadResult, thinkMs: number): PacedFigures => ({
+  thinkMs,
+  turnsPerSecond: round(load.turns / load.seconds),
+  latencyMs: summarise(load.turnMs),
+  latencyByStepMs: load.stepMs.map((ms) => {
+    const { p50, p99 } = summarise(ms);
+    return { p50, p99 };
+  }),
+  turns: load.turns,
+  journeys: load.journeys,
+  failedJourneys: load.failedJourneys,
   problems: load.problems,
 });
 
@@ -142,19 +187,51 @@ function stateBytes(dbFile: string, prefix: string): { conversations: number; me
   }
 }
 
+/** The secret the repairs bot and its Connect share for Connect's updates (the bench's own; 32 characters or more). */
+const BENCH_EVENTS_SECRET = 'bench-events-secret-0123456789abcdef';
+
+/**
+ * A bot process and the channel endpoint its replies go to. The repairs bot gets its Connect (the simulator) in a
+ * process of its own, as in production, unless `embeddedConnect`: then the simulator runs inside the bot's process
+ * as `npm start` runs it, and its CPU counts as the bot's.
+ */
 async function withBot<T>(
   mode: 'repairs' | 'echo',
   env: Record<string, string>,
   body: (bot: BotProcess, channel: BenchChannel) => Promise<T>,
+  embeddedConnect = false,
 ): Promise<T> {
-  const bot = await startBot(mode, env);
-  const channel = new BenchChannel(bot.url);
-  await channel.start();
+  const connect = mode === 'repairs' && !embeddedConnect ? await startBot('connect', env) : undefined;
+  let bot: BotProcess | undefined;
   try {
-    return await body(bot, channel);
+    bot = await startBot(
+      mode,
+      connect
+        ? {
+            ...env,
+            CONNECT_BASE_URL: connect.url,
+            CONNECT_USERNAME: SIMULATOR_DEFAULT_USERNAME,
+            CONNECT_PASSWORD: SIMULATOR_DEFAULT_PASSWORD,
+            CONNECT_EVENTS_SECRET: BENCH_EVENTS_SECRET,
+          }
+        : env,
+    );
+    if (connect) {
+      await connect.tell('events-target', 'events-target-set', {
+        url: `${bot.url}${CONNECT_EVENTS_PATH}`,
+        secret: BENCH_EVENTS_SECRET,
+      });
+    }
+    const channel = new BenchChannel(bot.url);
+    await channel.start();
+    try {
+      return await body(connect ? { ...bot, simulatorOrigin: connect.simulatorOrigin } : bot, channel);
+    } finally {
+      await channel.stop();
+    }
   } finally {
-    await channel.stop();
-    await bot.stop();
+    await bot?.stop();
+    await connect?.stop();
   }
 }
 
@@ -162,7 +239,8 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const wants = (section: string) => !options.only || options.only.has(section);
   const warmUpJourneys = options.quick ? 2 : 20;
-  const tenantCount = warmUpJourneys + options.tenants * options.journeys + 20;
+  const pacedCount = options.pacedThinkMs > 0 ? options.tenants : 0;
+  const tenantCount = warmUpJourneys + options.tenants * options.journeys + pacedCount + 20;
   const tenants = benchTenants(tenantCount);
   const tenantsFile = path.join(work, 'tenants.json');
   fs.writeFileSync(tenantsFile, JSON.stringify(tenants));
@@ -179,6 +257,8 @@ async function main(): Promise<void> {
   };
   const warmUp = tenants.slice(0, warmUpJourneys);
   const measured = tenants.slice(warmUpJourneys);
+  // The paced run's tenants come after those of the flat-out run, so that no conversation is met twice.
+  const paced = tenants.slice(warmUpJourneys + options.tenants * options.journeys);
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
     machine: {
@@ -207,8 +287,10 @@ async function main(): Promise<void> {
         messages,
         check,
       });
-      const stopProfile = options.cpuProf && label === 'tenant' ? await bot.profile() : undefined;
+      const stopProfile = options.cpuProf && (label === 'tenant' || label === 'echo') ? await bot.profile() : undefined;
       const cpuBefore = await bot.cpuMs();
+      const driverBefore = process.cpuUsage();
+      const sentBefore = { ...channel.received };
       const result = await runLoad({
         channel,
         label,
@@ -220,6 +302,12 @@ async function main(): Promise<void> {
         thinkMs: options.thinkMs,
       });
       const botCpuMs = (await bot.cpuMs()) - cpuBefore;
+      const driver = process.cpuUsage(driverBefore);
+      const driverCpuMs = (driver.user + driver.system) / 1000;
+      const sent = {
+        messages: channel.received.message - sentBefore.message,
+        typing: channel.received.typing - sentBefore.typing,
+      };
       if (stopProfile) {
         const dir = path.join(__dirname, 'profiles');
         fs.mkdirSync(dir, { recursive: true });
@@ -229,25 +317,50 @@ async function main(): Promise<void> {
         results.profile = { file: path.relative(ROOT, file), ...summary };
         log(`profile of the measured turns written to ${file}`);
       }
-      return { ...result, botCpuMs };
+      return { ...result, botCpuMs, driverCpuMs, sent };
+    };
+
+  /**
+   * The paced run, on a bot already warm from the flat-out one: the same number of tenants, each pausing
+   * `pacedThinkMs` on average (0.5 to 1.5 times) between a reply and its next message, as a person reading and
+   * typing does. The bot is not saturated, so its latency is its own rather than a queue: the latency goal is judged
+   * here.
+   */
+  const pacedLoad =
+    (label: string, messages: typeof happyPath, check: typeof booked) =>
+    async (_bot: BotProcess, channel: BenchChannel): Promise<PacedFigures | undefined> => {
+      if (options.pacedThinkMs <= 0) return undefined;
+      const result = await runLoad({
+        channel,
+        label: `${label}-paced`,
+        tenants: paced,
+        concurrency: options.tenants,
+        journeysEach: 1,
+        messages,
+        check,
+        thinkMs: options.pacedThinkMs,
+      });
+      return pacedFigures(result, options.pacedThinkMs);
     };
 
   // 1 and 2. Turns: the echo floor and the repairs bot on SQLite, then the Connect calls per journey.
   let sqliteTurns: TurnFigures | undefined;
   if (wants('turns') || wants('calls')) {
     log(`turns: echo bot, ${options.tenants} tenants x ${options.journeys} journeys`);
-    const echo = figures(
-      await withBot('echo', { ...common, ...storageEnv('sqlite', 'echo') }, (b, c) =>
-        load('echo', happyPath, answered)(b, c),
-      ),
-    );
+    const echo = await withBot('echo', { ...common, ...storageEnv('sqlite', 'echo') }, async (b, c) => {
+      const flatOut = figures(await load('echo', happyPath, answered)(b, c));
+      if (options.pacedThinkMs > 0) log(`turns: echo bot, paced (${options.pacedThinkMs} ms between messages)`);
+      return { ...flatOut, paced: await pacedLoad('echo', happyPath, answered)(b, c) };
+    });
     log(`turns: repairs bot, ${options.tenants} tenants x ${options.journeys} journeys`);
     const repairsEnv = { ...common, ...storageEnv('sqlite', 'repairs') };
     const { turns, calls } = await withBot('repairs', repairsEnv, async (bot, channel) => {
-      const turns = figures(await load('tenant', happyPath, booked)(bot, channel));
+      const flatOut = figures(await load('tenant', happyPath, booked)(bot, channel));
       const all = await journal(bot.simulatorOrigin!);
       const counts = countCalls(all);
-      const journeys = warmUpJourneys + turns.journeys;
+      const journeys = warmUpJourneys + flatOut.journeys;
+      if (options.pacedThinkMs > 0) log(`turns: repairs bot, paced (${options.pacedThinkMs} ms between messages)`);
+      const turns = { ...flatOut, paced: await pacedLoad('tenant', happyPath, booked)(bot, channel) };
       const perJourney = Object.fromEntries(
         Object.entries(counts)
           .filter(([op]) => op !== 'token')
@@ -269,7 +382,7 @@ async function main(): Promise<void> {
           ),
           problems: samples.flatMap((s) => s.problems),
           tokenRequests: tokens,
-          conversations: journeys + samples.length,
+          conversations: journeys + (turns.paced?.journeys ?? 0) + samples.length,
           tokenLifetimeSeconds: 3600,
           note: 'The bench runs on a fixed clock (2026-12-01T09:00Z), so one token lifetime covers the whole run.',
         },
@@ -285,7 +398,10 @@ async function main(): Promise<void> {
       echo,
       repairs: turns,
       ratio: round(turns.turnsPerSecond / echo.turnsPerSecond, 2),
-      p99DeltaMs: round(turns.latencyMs.p99 - echo.latencyMs.p99),
+      // Flat out, the latency is mostly time queued before the bot reads the request: reported, not judged.
+      flatOutP99DeltaMs: round(turns.latencyMs.p99 - echo.latencyMs.p99),
+      // The latency goal, judged in the paced run.
+      p99DeltaMs: turns.paced && echo.paced ? round(turns.paced.latencyMs.p99 - echo.paced.latencyMs.p99) : undefined,
       storedStateBytesAfterBooking: stored,
     };
     results.connectCalls = calls;
@@ -305,7 +421,7 @@ async function main(): Promise<void> {
           externalMB: round(m.external / 2 ** 20),
         });
       };
-      // The simulator's journal lives in the same process: it is emptied so it is not counted.
+      // The simulator's journal (in its own process) is emptied, as it grows with every Connect call.
       await take(0);
       let held = 0;
       for (const target of options.memory) {

@@ -26,6 +26,8 @@ export class BenchChannel {
   private readonly pending = new Map<string, Reply[]>();
   private sequence = 0;
   serviceUrl = '';
+  /** Activities the bot sent, by type: its messages, its typing indicators, anything else. */
+  readonly received = { message: 0, typing: 0, other: 0 };
 
   constructor(
     private readonly botUrl: string,
@@ -41,6 +43,7 @@ export class BenchChannel {
         if (req.method === 'POST' && match?.[1]) {
           const conversationId = decodeURIComponent(match[1]);
           const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Reply;
+          this.received[activity.type === 'message' || activity.type === 'typing' ? activity.type : 'other'] += 1;
           if (activity.type === 'message') this.pending.get(conversationId)?.push(activity);
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end(`{"id":"reply-${++this.sequence}"}`);

@@ -11,18 +11,28 @@ export interface BotProcess {
   cpuMs(): Promise<number>;
   /** Starts a CPU profile of the bot process; the returned function stops it and writes it to `file`. */
   profile(): Promise<(file: string) => Promise<void>>;
+  /** Sends the process a message and waits for its answer of type `answer`. */
+  tell(type: string, answer: string, extra?: object): Promise<void>;
   stop(): Promise<void>;
 }
 
 const SERVER = path.join(__dirname, '..', 'servers', 'botServer.ts');
 
 export async function startBot(
-  mode: 'repairs' | 'echo',
+  mode: 'repairs' | 'echo' | 'connect',
   env: Record<string, string>,
   options: { nodeArgs?: string[] } = {},
 ): Promise<BotProcess> {
   // --no-regexp-tier-up as `npm start` has it (it changes only how regular expressions are first compiled).
-  const execArgv = ['--import', 'tsx', '--expose-gc', '--no-deprecation', '--no-regexp-tier-up'];
+  const execArgv = [
+    '--import',
+    'tsx',
+    '--expose-gc',
+    '--no-deprecation',
+    '--no-regexp-tier-up',
+    // More node options for the bots, to try one out (e.g. BENCH_NODE_ARGS="--max-semi-space-size=64").
+    ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  ];
   execArgv.push(...(options.nodeArgs ?? []));
   const child: ChildProcess = fork(SERVER, [mode], {
     execArgv,
@@ -72,6 +82,7 @@ export async function startBot(
         child.on('message', onMessage);
         child.send({ type: 'cpu' });
       }),
+    tell: request,
     profile: async () => {
       await request('profile-start', 'profile-started');
       return async (file: string) => void (await request('profile-stop', 'profile-stopped', { file }));

@@ -47,6 +47,9 @@ export async function runJourney(
 export const booked = (last: Turn): boolean => /^Booked: /m.test(textOf(last.replies));
 export const answered = (last: Turn): boolean => last.replies.length > 0;
 
+/** Tenants running flat out arrive over this first second of a run. */
+export const RAMP_MS = 1000;
+
 export interface LoadResult {
   turns: number;
   journeys: number;
@@ -82,8 +85,10 @@ export async function runLoad(options: {
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async (_, worker) => {
-      // With pauses, tenants arrive spread over two pauses rather than all in the first millisecond.
-      if (options.thinkMs) await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * options.thinkMs!));
+      // Tenants arrive spread out rather than all in the first millisecond: over two pauses when they pause, else
+      // over RAMP_MS. Two hundred first messages in one instant would measure a queue the bench made, not the bot.
+      const arrival = options.thinkMs ? 2 * options.thinkMs : RAMP_MS;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * arrival));
       for (let j = 0; j < journeysEach; j++) {
         const index = worker * journeysEach + j;
         const tenant = tenants[index % tenants.length]!;

@@ -3,10 +3,11 @@ import { Session } from 'node:inspector';
 import { type AddressInfo } from 'node:net';
 import { ConversationState, TeamsActivityHandler, type TurnContext } from 'botbuilder';
 import { startApp, type RunningApp } from '../../src/app';
+import { createSimulator, type Simulator } from '../../src/connect/simulator';
 import { createAdapter } from '../../src/bot/createAdapter';
 import { type RepairsBot } from '../../src/bot/repairsBot';
 import { createStorage } from '../../src/bot/storage/createStorage';
-import { SmsTextMiddleware } from '../../src/bot/twilio/smsTextMiddleware';
+import { useTurnMiddleware } from '../../src/bot/turnMiddleware';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logging/logger';
 import { fixedClock } from '../../src/repairs/time';
@@ -27,6 +28,7 @@ import { mountMessages } from '../../src/server/routes/messages';
 export const BENCH_NOW = '2026-12-01T09:00:00Z';
 
 type Message =
+  | { type: 'events-target'; url: string; secret: string }
   | { type: 'memory' }
   | { type: 'cpu' }
   | { type: 'stop' }
@@ -70,31 +72,54 @@ function unlimitedCapacity(from: string, days: number) {
   return capacity;
 }
 
+/** The bench's tenants and unlimited capacity, seeded into the simulator, whichever process it runs in. */
+async function seedAndWarm(sim: Simulator): Promise<void> {
+  const file = process.env.BENCH_TENANTS_FILE;
+  const properties = file ? (JSON.parse(fs.readFileSync(file, 'utf8')) as never[]) : [];
+  sim.seed({ properties, capacity: unlimitedCapacity(BENCH_NOW.slice(0, 10), 120) });
+  await sim.warmUp();
+}
+
+/**
+ * The repairs bot as `npm start` builds it. With CONNECT_BASE_URL set (the bench's default) it talks to Connect in
+ * another process, as in production; without, to the simulator embedded in its own process.
+ */
 async function startRepairs(): Promise<{ url: string; simulatorOrigin?: string; close(): Promise<void> }> {
   const config = loadConfig({
     ...process.env,
     PORT: '0',
     CONNECT_SIMULATOR_PORT: '0',
     SMTP_PORT_LOCAL: '0',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
   });
   const app: RunningApp = await startApp(config, { clock: fixedClock(BENCH_NOW) });
-  const sim = app.simulator;
-  if (sim) {
-    const file = process.env.BENCH_TENANTS_FILE;
-    const properties = file ? (JSON.parse(fs.readFileSync(file, 'utf8')) as never[]) : [];
-    sim.seed({ properties, capacity: unlimitedCapacity(BENCH_NOW.slice(0, 10), 120) });
-    await sim.warmUp();
-  }
-  return { url: app.url, simulatorOrigin: sim?.origin, close: () => app.close() };
+  if (app.simulator) await seedAndWarm(app.simulator);
+  return { url: app.url, simulatorOrigin: app.simulator?.origin, close: () => app.close() };
+}
+
+/** Connect for the repairs bot: the simulator in a process of its own, its clock fixed as the bot's. */
+async function startConnect(): Promise<{ url: string; simulatorOrigin: string; close(): Promise<void> }> {
+  const now = new Date(BENCH_NOW);
+  const sim = await createSimulator({ port: 0, now: () => now });
+  await seedAndWarm(sim);
+  process.on('message', (message: Message) => {
+    if (message.type === 'events-target') {
+      sim.setEventsTarget({ url: message.url, secret: message.secret });
+      process.send?.({ type: 'events-target-set' });
+    }
+  });
+  return { url: sim.baseUrl, simulatorOrigin: sim.origin, close: () => sim.close() };
 }
 
 async function startEcho(): Promise<{ url: string; close(): Promise<void> }> {
   const config = loadConfig({ ...process.env, PORT: '0', LOG_LEVEL: 'silent' });
   const logger = createLogger('silent');
   const state = createStorage(config.storage);
-  const adapter = createAdapter(config.botFramework, logger, config.phones.repairs);
-  adapter.use(new SmsTextMiddleware());
+  // The adapter and middleware exactly as the app sets them up (typing, slow-reply notice, turn logging, funnel, SMS).
+  const adapter = createAdapter(config.botFramework, logger, config.phones.repairs, {
+    slowReplyNoticeMs: config.slowReplyNoticeMs,
+  });
+  useTurnMiddleware(adapter, logger);
   const bot = new EchoBot(new ConversationState(state.storage));
   const server = createServer(logger);
   mountMessages(server, adapter, bot as unknown as RepairsBot, { loopbackOnly: !config.botFramework.appId });
@@ -110,8 +135,11 @@ async function startEcho(): Promise<{ url: string; close(): Promise<void> }> {
 
 async function main(): Promise<void> {
   const mode = process.argv[2];
-  if (mode !== 'repairs' && mode !== 'echo') throw new Error('usage: botServer.ts repairs|echo');
-  const running = mode === 'repairs' ? await startRepairs() : await startEcho();
+  if (mode !== 'repairs' && mode !== 'echo' && mode !== 'connect') {
+    throw new Error('usage: botServer.ts repairs|echo|connect');
+  }
+  const running =
+    mode === 'repairs' ? await startRepairs() : mode === 'connect' ? await startConnect() : await startEcho();
   process.on('message', (message: Message) => {
     if (message.type === 'memory') {
       const gc = (globalThis as { gc?: () => void }).gc;
