@@ -99,52 +99,36 @@ interface TurnFigures {
   problems: string[];
 }
 
+/** What every load run reports: its pace, its latency overall and by step of the journey, its journeys. */
+const loadFigures = (load: LoadResult) => ({
+  turnsPerSecond: round(load.turns / load.seconds),
+  latencyMs: summarise(load.turnMs),
+  latencyByStepMs: load.stepMs.map((ms) => {
+    const { p50, p99 } = summarise(ms);
+    return { p50, p99 };
+  }),
+  turns: load.turns,
+  journeys: load.journeys,
+  failedJourneys: load.failedJourneys,
+  problems: load.problems,
+});
+
 const figures = (
   load: LoadResult & { botCpuMs?: number; driverCpuMs?: number; sent?: { messages: number; typing: number } },
 ): TurnFigures => ({
-  turnsPerSecond: round(load.turns / load.seconds),
+  ...loadFigures(load),
   botCpuMsPerTurn: load.botCpuMs === undefined ? undefined : round(load.botCpuMs / load.turns, 2),
   driverCpuMsPerTurn: load.driverCpuMs === undefined ? undefined : round(load.driverCpuMs / load.turns, 2),
   sentPerTurn: load.sent && {
     messages: round(load.sent.messages / load.turns, 2),
     typing: round(load.sent.typing / load.turns, 2),
   },
-  latencyMs: summarise(load.turnMs),
-  latencyByStepMs: load.stepMs.map((ms) => {
-    const { p50, p99 } = summarise(ms);
-    return { p50, p99 };
-  }),
-  turns: load.turns,
-  journeys: load.journeys,
-  failedJourneys: load.failedJourneys,
   seconds: round(load.seconds, 2),
-  problems: load.problems,
 });
 
-interface PacedFigures {
-  thinkMs: number;
-  turnsPerSecond: number;
-  latencyMs: LatencySummary;
-  latencyByStepMs: { p50: number; p99: number }[];
-  turns: number;
-  journeys: number;
-  failedJourneys: number;
-  problems: string[];
-}
+type PacedFigures = ReturnType<typeof loadFigures> & { thinkMs: number };
 
-const pacedFigures = (load: LoadResult, thinkMs: number): PacedFigures => ({
-  thinkMs,
-  turnsPerSecond: round(load.turns / load.seconds),
-  latencyMs: summarise(load.turnMs),
-  latencyByStepMs: load.stepMs.map((ms) => {
-    const { p50, p99 } = summarise(ms);
-    return { p50, p99 };
-  }),
-  turns: load.turns,
-  journeys: load.journeys,
-  failedJourneys: load.failedJourneys,
-  problems: load.problems,
-});
+const pacedFigures = (load: LoadResult, thinkMs: number): PacedFigures => ({ thinkMs, ...loadFigures(load) });
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
