@@ -34,7 +34,7 @@ import { NOTES } from './lib/notes';
 /**
  * `npm run bench` (full) and `npm run bench:quick` (CI: a few tenants, small counts, well under a minute).
  * Options: --quick, --tenants N (concurrent tenants, default 200), --journeys N (journeys per tenant, default 3),
- * --memory 1000,10000 (conversations held mid-journey), --startup-runs N (the first without a compile cache), --skip-build, --cpu-prof (profiles both
+ * --memory 1000,10000 (conversations held mid-journey), --startup-runs N, --skip-build, --cpu-prof (profiles both
  * bots during the flat-out turns into bench/profiles/), --think-ms N (mean pause of a tenant between a reply and its
  * next message in the flat-out run; 0, the default, runs the bots flat out), --paced-think-ms N (the paced run's mean
  * pause, default 10000 ms; 0 skips it), --only turns,calls,memory,startup,storage (sections), --out DIR
@@ -71,7 +71,7 @@ function parseOptions(argv: string[]): Options {
     tenants: Number(value('--tenants') ?? (quick ? 10 : 200)),
     journeys: Number(value('--journeys') ?? (quick ? 1 : 3)),
     memory: (value('--memory') ?? (quick ? '50,200' : '1000,10000')).split(',').map(Number),
-    startupRuns: Number(value('--startup-runs') ?? (quick ? 2 : 6)),
+    startupRuns: Number(value('--startup-runs') ?? (quick ? 1 : 5)),
     skipBuild: argv.includes('--skip-build'),
     cpuProf: argv.includes('--cpu-prof'),
     only: only ? new Set(only.split(',')) : undefined,
@@ -450,16 +450,11 @@ async function main(): Promise<void> {
       build = built.status === 0 ? 'ok' : `failed (exit ${built.status}); dist/ may be stale`;
       if (built.status !== 0) log(`build failed:\n${(built.stdout + built.stderr).slice(-1500)}`);
     }
-    // A compile cache of this run's own: the first start finds none (as the first start after a deployment does) and
-    // leaves it; the starts after it are restarts, which read it.
-    const compileCache = fs.mkdtempSync(path.join(work, 'compile-cache-'));
     const runs = [];
     for (let i = 0; i < options.startupRuns; i++) {
-      log(`startup: run ${i + 1}/${options.startupRuns}${i === 0 ? ' (no compile cache yet)' : ''}`);
-      runs.push(await measureStartup(ROOT, { V8_COMPILE_CACHE_CACHE_DIR: compileCache }));
+      log(`startup: run ${i + 1}/${options.startupRuns}`);
+      runs.push(await measureStartup(ROOT));
     }
-    const [first, ...restarts] = runs;
-    const typical = restarts.length > 0 ? restarts : runs;
     results.startup = {
       build,
       runs: runs.map((r) => ({
@@ -468,12 +463,11 @@ async function main(): Promise<void> {
         firstTurnMs: round(r.firstTurnMs),
         secondConversationFirstTurnMs: round(r.secondConversationFirstTurnMs),
       })),
-      firstStart: { readyMs: round(first!.readyMs), cpuToReadyMs: first!.cpuToReadyMs },
-      // Medians of the restarts (every run but the first), or of the one run there was.
-      readyMs: round(median(typical.map((r) => r.readyMs))),
-      cpuToReadyMs: round(median(typical.map((r) => r.cpuToReadyMs ?? Number.NaN))),
-      firstTurnMs: round(median(typical.map((r) => r.firstTurnMs))),
-      secondConversationFirstTurnMs: round(median(typical.map((r) => r.secondConversationFirstTurnMs))),
+      readyMs: round(median(runs.map((r) => r.readyMs))),
+      slowestReadyMs: round(Math.max(...runs.map((r) => r.readyMs))),
+      cpuToReadyMs: round(median(runs.map((r) => r.cpuToReadyMs ?? Number.NaN))),
+      firstTurnMs: round(median(runs.map((r) => r.firstTurnMs))),
+      secondConversationFirstTurnMs: round(median(runs.map((r) => r.secondConversationFirstTurnMs))),
     };
   }
 

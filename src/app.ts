@@ -2,6 +2,7 @@ import type * as TwilioSmsAdapterModule from './bot/twilio/twilioSmsAdapter';
 import type * as RebasedRequestClientModule from './bot/twilio/rebasedRequestClient';
 import type * as SmsRouteModule from './server/routes/sms';
 import type * as DirectLineTokenRouteModule from './server/routes/directLineToken';
+import { type WishParser } from './repairs/slots';
 import { randomBytes } from 'node:crypto';
 import { createAdapter } from './bot/createAdapter';
 import { createBot } from './bot/createBot';
@@ -46,6 +47,8 @@ export interface AppOverrides {
   logger?: Logger;
   /** Where the Twilio client sends its REST calls instead of https://api.twilio.com (tests: a recording server). */
   twilioApiBaseUrl?: string;
+  /** The wish parser (npm start: one in a worker thread, started before the app loads); else one built here. */
+  wishParser?: WishParser;
 }
 
 export interface RunningApp {
@@ -133,6 +136,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     // Reports Connect could not take wait here, in the same storage as the conversations (see OutboxSender below).
     const outbox = new Outbox(records);
     const services = new RepairServices({
+      wishParser: overrides.wishParser,
       connect,
       catalogue,
       tenants,
@@ -241,6 +245,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       connect: async () => (await connect.getPlanningWindows()).length > 0,
       storage: () => state.isWritable(),
     });
+    // Ready means the wish parser's model is built (a worker's may still be building): one parse waits for it.
+    services.wishParser.recognise('tomorrow', new Date());
     await listen(server, config.port);
     // Reports kept while Connect was down (by this instance or another, before a restart) go out from now on.
     outboxSender.start();

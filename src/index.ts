@@ -1,12 +1,12 @@
-// First: the compile cache must be in place before any other module is loaded.
-import './compileCache';
+// First: the wish parser's worker, so that it builds its model while this thread loads the rest.
+import { earlyWishParser } from './earlyWishParser';
 import { startApp } from './app';
 import { ConfigError, loadConfig } from './config';
 
 /** `npm start`: settings from the environment, then the whole app; stops cleanly on SIGINT and SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await startApp(config);
+  const app = await startApp(config, { wishParser: earlyWishParser });
   process.stdout.write(
     `Repairs bot: ${app.url}${app.simulator ? ` (Connect simulator at ${app.simulator.baseUrl})` : ''}\n`,
   );

@@ -56,11 +56,7 @@ export function startCommand(root: string): { nodeArgs: string[]; script: string
  * from spawning the process to /health answering 200, then the first turn's latency over HTTP and, for comparison,
  * the same first message in a second conversation.
  */
-export async function measureStartup(
-  root: string,
-  extraEnv: Record<string, string> = {},
-  extraNodeArgs: string[] = [],
-): Promise<StartupRun> {
+export async function measureStartup(root: string, extraNodeArgs: string[] = []): Promise<StartupRun> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'repairs-bench-start-'));
   const port = await freePort();
   const started = performance.now();
@@ -76,7 +72,6 @@ export async function measureStartup(
       STORAGE_SQLITE_FILE: path.join(dir, 'bot-state.db'),
       LOG_LEVEL: 'silent',
       NODE_ENV: 'production',
-      ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -120,15 +120,9 @@ const NAMED_SECRETS = [
 /**
  * App Service's own settings the template sets; anything else in the template must be a setting the bot reads.
  * APPLICATIONINSIGHTS_CONNECTION_STRING is also read by App Service's Application Insights agent, and is set ahead
- * of the bot's own telemetry (issue 9, item 3), which reads it once it is in src/config.ts. V8_COMPILE_CACHE_CACHE_DIR
- * is read by the compile cache (src/compileCache.ts): /home persists across restarts and is shared by instances.
+ * of the bot's own telemetry (issue 9, item 3), which reads it once it is in src/config.ts.
  */
-const PLATFORM_SETTINGS = [
-  'WEBSITES_PORT',
-  'SCM_DO_BUILD_DURING_DEPLOYMENT',
-  'APPLICATIONINSIGHTS_CONNECTION_STRING',
-  'V8_COMPILE_CACHE_CACHE_DIR',
-];
+const PLATFORM_SETTINGS = ['WEBSITES_PORT', 'SCM_DO_BUILD_DURING_DEPLOYMENT', 'APPLICATIONINSIGHTS_CONNECTION_STRING'];
 
 const KEY_VAULT_REFERENCE = /@Microsoft\.KeyVault\(SecretUri=\{0\}secrets\/([A-Za-z0-9-]+)\/\)/;
 const secretNameFor = (setting: string) => setting.replace(/_/g, '-');

@@ -1,4 +1,4 @@
-import { DateTimeRecognizer } from '@microsoft/recognizers-text-date-time';
+import type * as RecognizersDateTime from '@microsoft/recognizers-text-date-time';
 import { z } from 'zod';
 
 /**
@@ -70,6 +70,9 @@ const CLAUSE_BREAK = /,|;|\s(?:but|and|or|then)\s/g;
 const CLAUSE_PUNCTUATION = /[,;]/;
 
 function buildWishParser(): WishParser {
+  // Loaded here, not at the top: a process whose parser lives in a worker (wishParserWorker.ts) never loads it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { DateTimeRecognizer } = require('@microsoft/recognizers-text-date-time') as typeof RecognizersDateTime;
   const model = new DateTimeRecognizer(WISH_CULTURE).getDateTimeModel(WISH_CULTURE, false);
 
   const parse = (text: string, reference: Date, offset: number): RecognisedPhrase[] =>
