@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type RunningApp, startApp } from '../../src/app';
+import { type AppOverrides, type RunningApp, startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { type JournalEntry, type Simulator } from '../../src/connect/simulator';
 import { ChannelHarness } from './channelHarness';
@@ -15,10 +15,13 @@ export const clock = fixedClock(NOW);
  * The whole app as `npm start` builds it (server, adapter, bot, services, client, and with no CONNECT_BASE_URL the
  * embedded simulator), on free loopback ports, in-memory state, silent logs, and the fixed clock.
  */
-export function startTestApp(env: Record<string, string> = {}): Promise<RunningApp> {
+export function startTestApp(
+  env: Record<string, string> = {},
+  overrides: Omit<AppOverrides, 'clock'> = {},
+): Promise<RunningApp> {
   return startApp(
     loadConfig({ PORT: '0', CONNECT_SIMULATOR_PORT: '0', STORAGE: 'memory', LOG_LEVEL: 'silent', ...env }),
-    { clock },
+    { clock, ...overrides },
   );
 }
 

@@ -3,12 +3,11 @@ import path from 'node:path';
 import { type Activity } from 'botbuilder';
 import twilio from 'twilio';
 import { parse as parseYaml } from 'yaml';
-import { type RunningApp, startApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
+import { type RunningApp } from '../../src/app';
 import { type Simulator } from '../../src/connect/simulator';
 import { MESSAGES_MAX_BODY_BYTES } from '../../src/server/requestBodies';
 import { ChannelHarness, visibleText } from '../e2e/channelHarness';
-import { clock } from '../e2e/testApp';
+import { startTestApp } from '../e2e/testApp';
 import { EVENTS_PATH, EVENTS_SECRET, NOW_SECONDS, sign } from '../events/eventsHarness';
 import { ACCOUNT_SID, AUTH_TOKEN, BOT_NUMBER, inboundForm, TwilioRecorder, WEBHOOK_URL } from '../sms/smsHarness';
 import { parseReference } from '../../src/repairs/orders/orderNumber';
@@ -43,19 +42,15 @@ describe('the bad-input corpus', () => {
 
   beforeAll(async () => {
     await recorder.start();
-    app = await startApp(
-      loadConfig({
-        PORT: '0',
-        CONNECT_SIMULATOR_PORT: '0',
-        STORAGE: 'memory',
-        LOG_LEVEL: 'silent',
+    app = await startTestApp(
+      {
         CONNECT_EVENTS_SECRET: EVENTS_SECRET,
         TWILIO_ACCOUNT_SID: ACCOUNT_SID,
         TWILIO_AUTH_TOKEN: AUTH_TOKEN,
         TWILIO_NUMBER: BOT_NUMBER,
         TWILIO_WEBHOOK_URL: WEBHOOK_URL,
-      }),
-      { clock, twilioApiBaseUrl: recorder.url },
+      },
+      { twilioApiBaseUrl: recorder.url },
     );
     sim = app.simulator!;
     web = new ChannelHarness(app.url);

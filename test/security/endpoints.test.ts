@@ -15,7 +15,7 @@ import {
 } from '../../src/server/requestBodies';
 import { SECURITY_HEADERS } from '../../src/server/securityHeaders';
 import { ChannelHarness } from '../e2e/channelHarness';
-import { clock, startTestApp } from '../e2e/testApp';
+import { clock, appWithChannel } from '../e2e/testApp';
 
 /**
  * The bot's endpoints against callers they must turn away: who may post activities (Bot Framework JWT with an app
@@ -166,25 +166,15 @@ describe('with MicrosoftAppId set, /api/messages needs the Bot Framework JWT (Cl
 });
 
 describe('in local mode (no MicrosoftAppId) only callers on this machine are served', () => {
-  let app: RunningApp;
-  let channel: ChannelHarness;
   const outside = outsideAddress();
-  beforeAll(async () => {
-    app = await startTestApp();
-    channel = new ChannelHarness(app.url);
-    await channel.start();
-  });
-  afterAll(async () => {
-    await channel.stop();
-    await app.close();
-  });
+  const running = appWithChannel();
 
   it('this machine has an address other than loopback to call from (else this block proves nothing)', () => {
     expect(outside).toBeDefined();
   });
 
   it('a caller on loopback is served', async () => {
-    expect((await channel.say('loopback-1', 'hello')).length).toBeGreaterThan(0);
+    expect((await running.channel.say('loopback-1', 'hello')).length).toBeGreaterThan(0);
   });
 
   it.each([
@@ -192,20 +182,20 @@ describe('in local mode (no MicrosoftAppId) only callers on this machine are ser
     ['POST /v3/directline/conversations', '/v3/directline/conversations', 'POST'],
     ['POST /v3/directline/tokens/generate', '/v3/directline/tokens/generate', 'POST'],
   ])('%s from another address gets a 403 and no turn', async (_name, path, method) => {
-    const port = new URL(app.url).port;
+    const port = new URL(running.app.url).port;
     const conversationId = `outside-${path.replace(/\W+/g, '-')}`;
     const response = await fetch(`http://${outside}:${port}${path}`, {
       method,
       headers: { 'content-type': 'application/json', 'x-forwarded-for': '127.0.0.1' },
-      body: JSON.stringify(activity(channel.serviceUrl, conversationId)),
+      body: JSON.stringify(activity(running.channel.serviceUrl, conversationId)),
     });
     expect(response.status).toBe(403);
     await response.body?.cancel();
-    expect(channel.messages(conversationId)).toEqual([]);
+    expect(running.channel.messages(conversationId)).toEqual([]);
   });
 
   it('the health check answers anyone (load balancers probe it from outside)', async () => {
-    const port = new URL(app.url).port;
+    const port = new URL(running.app.url).port;
     expect((await fetch(`http://${outside}:${port}/health`)).status).toBe(200);
   });
 });
@@ -256,17 +246,7 @@ describe('the simulator admin API and the local Direct Line are never mounted ag
 });
 
 describe('body limits by route, and security headers on every answer', () => {
-  let app: RunningApp;
-  let channel: ChannelHarness;
-  beforeAll(async () => {
-    app = await startTestApp();
-    channel = new ChannelHarness(app.url);
-    await channel.start();
-  });
-  afterAll(async () => {
-    await channel.stop();
-    await app.close();
-  });
+  const running = appWithChannel();
 
   it('each route has its limit', () => {
     expect(bodyLimitFor('/api/messages')).toBe(64 * 1024);
@@ -279,56 +259,58 @@ describe('body limits by route, and security headers on every answer', () => {
   });
 
   it(`an activity just over ${MESSAGES_MAX_BODY_BYTES} bytes gets a 413 on /api/messages; just under is served`, async () => {
-    const envelope = JSON.stringify(activity(channel.serviceUrl, 'limit-1', '')).length;
+    const envelope = JSON.stringify(activity(running.channel.serviceUrl, 'limit-1', '')).length;
     const over = await postJson(
-      `${app.url}/api/messages`,
-      activity(channel.serviceUrl, 'limit-1', 'x'.repeat(MESSAGES_MAX_BODY_BYTES - envelope + 1)),
+      `${running.app.url}/api/messages`,
+      activity(running.channel.serviceUrl, 'limit-1', 'x'.repeat(MESSAGES_MAX_BODY_BYTES - envelope + 1)),
     );
     expect(over.status).toBe(413);
     await over.body?.cancel();
     const under = await postJson(
-      `${app.url}/api/messages`,
-      activity(channel.serviceUrl, 'limit-2', 'tap '.repeat((MESSAGES_MAX_BODY_BYTES - envelope - 16) / 4)),
+      `${running.app.url}/api/messages`,
+      activity(running.channel.serviceUrl, 'limit-2', 'tap '.repeat((MESSAGES_MAX_BODY_BYTES - envelope - 16) / 4)),
     );
     expect(under.status).toBe(200);
   });
 
   it('a Direct Line activity over 64 KB gets a 413; a token call with a 17 KB body too', async () => {
-    const started = (await (await fetch(`${app.url}/v3/directline/conversations`, { method: 'POST' })).json()) as {
+    const started = (await (
+      await fetch(`${running.app.url}/v3/directline/conversations`, { method: 'POST' })
+    ).json()) as {
       conversationId: string;
       token: string;
     };
     const big = await postJson(
-      `${app.url}/v3/directline/conversations/${started.conversationId}/activities`,
+      `${running.app.url}/v3/directline/conversations/${started.conversationId}/activities`,
       { type: 'message', text: 'x'.repeat(MESSAGES_MAX_BODY_BYTES) },
       { authorization: `Bearer ${started.token}` },
     );
     expect(big.status).toBe(413);
     await big.body?.cancel();
-    const token = await postJson(`${app.url}/v3/directline/tokens/generate`, { pad: 'x'.repeat(17 * 1024) });
+    const token = await postJson(`${running.app.url}/v3/directline/tokens/generate`, { pad: 'x'.repeat(17 * 1024) });
     expect(token.status).toBe(413);
     await token.body?.cancel();
   });
 
   it('a compressed body is refused (415) before it is unpacked', async () => {
     const bomb = gzipSync(
-      Buffer.from(JSON.stringify({ ...activity(channel.serviceUrl, 'gz'), text: 'a'.repeat(5e6) })),
+      Buffer.from(JSON.stringify({ ...activity(running.channel.serviceUrl, 'gz'), text: 'a'.repeat(5e6) })),
     );
     expect(bomb.length).toBeLessThan(MESSAGES_MAX_BODY_BYTES);
-    const response = await fetch(`${app.url}/api/messages`, {
+    const response = await fetch(`${running.app.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
       body: bomb,
     });
     expect(response.status).toBe(415);
     await response.body?.cancel();
-    expect(channel.messages('gz')).toEqual([]);
+    expect(running.channel.messages('gz')).toEqual([]);
   });
 
   it('a multipart upload is not parsed (no file is written): a 400', async () => {
     const form = new FormData();
     form.append('file', new Blob(['x'.repeat(1000)]), 'upload.bin');
-    const response = await fetch(`${app.url}/api/messages`, { method: 'POST', body: form });
+    const response = await fetch(`${running.app.url}/api/messages`, { method: 'POST', body: form });
     expect(response.status).toBe(400);
     await response.body?.cancel();
   });
@@ -342,7 +324,7 @@ describe('body limits by route, and security headers on every answer', () => {
     ['a 413 from /api/messages', '/api/messages', 'POST', JSON.stringify({ t: 'x'.repeat(70_000) })],
     ['a 401 from /api/connect/events', '/api/connect/events', 'POST', '{}'],
   ])('%s has the security headers', async (_name, path, method, body) => {
-    const response = await fetch(`${app.url}${path}`, {
+    const response = await fetch(`${running.app.url}${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body,
@@ -354,15 +336,15 @@ describe('body limits by route, and security headers on every answer', () => {
   });
 
   it('API answers are not cached; the widget files are', async () => {
-    const health = await fetch(`${app.url}/health`);
+    const health = await fetch(`${running.app.url}/health`);
     expect(health.headers.get('cache-control')).toBe('no-store');
-    const widget = await fetch(`${app.url}/widget.js`);
+    const widget = await fetch(`${running.app.url}/widget.js`);
     expect(widget.headers.get('cache-control')).toMatch(/^public, max-age=\d+$/);
     await Promise.all([health.body?.cancel(), widget.body?.cancel()]);
   });
 
   it('the demo page has a content security policy with a fresh nonce, the same one as on its widget script', async () => {
-    const pages = await Promise.all([fetch(`${app.url}/`), fetch(`${app.url}/`)]);
+    const pages = await Promise.all([fetch(`${running.app.url}/`), fetch(`${running.app.url}/`)]);
     const nonces: string[] = [];
     for (const page of pages) {
       const policy = page.headers.get('content-security-policy') ?? '';

@@ -1,23 +1,11 @@
-import { type RunningApp } from '../../src/app';
 import { MESSAGES_MAX_BODY_BYTES as MAX_BODY_BYTES } from '../../src/server/requestBodies';
-import { ChannelHarness } from '../e2e/channelHarness';
-import { startTestApp } from '../e2e/testApp';
+import { appWithChannel } from '../e2e/testApp';
 
 describe('POST /api/messages refuses what is not an activity, and keeps serving', () => {
-  let app: RunningApp;
-  let channel: ChannelHarness;
-  beforeAll(async () => {
-    app = await startTestApp();
-    channel = new ChannelHarness(app.url);
-    await channel.start();
-  });
-  afterAll(async () => {
-    await channel.stop();
-    await app.close();
-  });
+  const running = appWithChannel();
 
   const post = (body: string, contentType = 'application/json') =>
-    fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': contentType }, body });
+    fetch(`${running.app.url}/api/messages`, { method: 'POST', headers: { 'content-type': contentType }, body });
 
   /** A well-formed message activity from the test channel, with some members changed. */
   const activity = (changes: Record<string, unknown>) =>
@@ -25,7 +13,7 @@ describe('POST /api/messages refuses what is not an activity, and keeps serving'
       type: 'message',
       id: 'in-1',
       channelId: 'directline',
-      serviceUrl: channel.serviceUrl,
+      serviceUrl: running.channel.serviceUrl,
       conversation: { id: 'refused' },
       from: { id: 'user-refused' },
       recipient: { id: 'repairs-bot' },
@@ -35,8 +23,8 @@ describe('POST /api/messages refuses what is not an activity, and keeps serving'
 
   /** The server still answers a health check and a real conversation turn. */
   async function stillServing(conversationId: string): Promise<void> {
-    expect((await fetch(`${app.url}/health`)).status).toBe(200);
-    const replies = await channel.say(conversationId, 'hello');
+    expect((await fetch(`${running.app.url}/health`)).status).toBe(200);
+    const replies = await running.channel.say(conversationId, 'hello');
     expect(replies.map((r) => r.text).join()).toMatch(/What would you like to do\?/);
   }
 
@@ -83,8 +71,8 @@ describe('POST /api/messages refuses what is not an activity, and keeps serving'
 
   it('a body just under the limit is read', async () => {
     const text = 'leaking tap '.repeat(1000);
-    const status = await channel.post('just-under', { text });
+    const status = await running.channel.post('just-under', { text });
     expect(status).toBe(200);
-    expect(channel.messages('just-under').length).toBeGreaterThan(0);
+    expect(running.channel.messages('just-under').length).toBeGreaterThan(0);
   });
 });
